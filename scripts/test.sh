@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds everything, starts a throwaway PostgreSQL, runs every test suite (C# unit and integration,
+# task-pane unit tests), stops what it started, and ends with one line: "N passed, M failed, K skipped".
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT_DIR"
+
+ensure_postgres
+ensure_node_modules
+
+RESULTS="$(mktemp -d)"
+PG_DIR="$(mktemp -d)"
+PG_PORT="${CLAUSES_TEST_PG_PORT:-55439}"
+cleanup() { pg_stop "$PG_DIR"; rm -rf "$PG_DIR"; }
+trap cleanup EXIT
+
+log "throwaway PostgreSQL on 127.0.0.1:$PG_PORT"
+pg_init "$PG_DIR" trust
+pg_start "$PG_DIR" "$PG_PORT" fsync=off synchronous_commit=off full_page_writes=off max_connections=200
+pg_roles "$PG_DIR" "$PG_PORT" clauses_owner_test clauses_app_test
+export CLAUSES_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+
+log "building"
+dotnet build Clauses.sln -c Release -nologo -v q 2>&1 | tail -n 3
+build_addin
+
+status=0
+log "C# tests"
+dotnet test Clauses.sln -c Release --no-build --nologo \
+  --logger "trx" --results-directory "$RESULTS/dotnet" --logger "console;verbosity=minimal" || status=1
+
+log "task-pane tests"
+(cd "$ADDIN_DIR" && npx vitest run --reporter=default --reporter=json --outputFile="$RESULTS/vitest.json") || status=1
+
+node "$ROOT_DIR/scripts/summarize-tests.mjs" "$RESULTS" || status=1
+exit $status
