@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLogging();
 builder.AddDatabase();
 builder.AddAuth();
+builder.AddJson();
 builder.AddProblems();
 builder.AddRateLimits();
 builder.AddApiDocs();
@@ -22,6 +23,7 @@ app.UseProblems();
 app.UseRequestLogging();
 app.UseDefaultFiles();
 app.UseStaticFiles();                      // task panes (/addin/) and pages: open, Office loads them unsigned
+app.UseApiDocsUi();
 app.UseAuthentication();
 app.UseCurrentUser();
 app.UseAuthorization();
