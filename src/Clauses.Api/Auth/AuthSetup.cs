@@ -88,7 +88,10 @@ public static class AuthSetup
                 return;
             }
             context.RequestServices.GetRequiredService<CurrentUserAccessor>().User = user;
-            Serilog.Context.LogContext.PushProperty("UserId", user.Id);
+            // The opaque user id, never a name or an e-mail address, goes with this request's log lines.
+            using (Serilog.Context.LogContext.PushProperty("UserId", user.Id))
+                await next(context);
+            return;
         }
         await next(context);
     });
