@@ -1,8 +1,13 @@
 using Clauses.Api.Auth;
+using Clauses.Api.Clauses;
 using Clauses.Api.Contracts;
 using Clauses.Api.Data;
 using Clauses.Api.Infrastructure;
 using Clauses.Api.Organisations;
+using Clauses.Api.Reference;
+using Clauses.Api.Relevance;
+using Clauses.Api.Sizing;
+using Clauses.Api.Wordings;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -38,6 +43,12 @@ api.MapMe();
 api.MapOrganisations();
 api.MapContracts();
 api.MapLots();
+api.MapReference();
+api.MapRelevance();
+api.MapSizing();
+api.MapLabourShares();
+api.MapWordings();
+api.MapClauses();
 
 await app.PrepareDatabaseAsync();
 app.Run();

@@ -56,6 +56,7 @@ public static class AuthSetup
             });
         builder.Services.AddSingleton(dev);
         builder.Services.AddSingleton<DevTokenIssuer>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<UserResolver>();
         builder.Services.AddScoped<CurrentUserAccessor>();
         builder.Services.AddAuthorizationBuilder()

@@ -5,6 +5,10 @@ public sealed record Membership(Guid OrganisationId, string OrganisationName, st
 /// <summary>The signed-in caller with the roles they hold in each organisation, resolved per request.</summary>
 public sealed record CurrentUser(Guid Id, string DisplayName, string Email, bool PlatformAdmin, IReadOnlyList<Membership> Memberships)
 {
+    /// <summary>The token's identity (Entra tid and oid).</summary>
+    public string TenantId { get; init; } = "";
+    public string ObjectId { get; init; } = "";
+
     public IEnumerable<Guid> OrganisationIds() => Memberships.Select(m => m.OrganisationId);
 
     public IEnumerable<Guid> OrganisationIdsWithRole(string role) =>

@@ -16,6 +16,9 @@ public sealed record ContractResponse
     public DateOnly? NotifiedOn { get; init; }
     public DateOnly? StartsOn { get; init; }
     public DateOnly? EndsOn { get; init; }
+    /// <summary>Date the consultation was launched (Loi Climat art. 35 applies from 2026-08-22).</summary>
+    public DateOnly? LaunchedOn { get; init; }
+    public bool DefenceSecurity { get; init; }
     public int LotCount { get; init; }
     public int AnalysedLotCount { get; init; }
     public DateTime CreatedAt { get; init; }
@@ -31,7 +34,8 @@ public sealed record ContractDetailResponse(ContractResponse Contract, IReadOnly
 /// <summary>Body of POST and PUT /api/contracts. OrganisationId is only read on creation.</summary>
 public sealed record ContractRequest(
     Guid? OrganisationId, string? Reference, string? Title, string? Kind, string? Category, string? Status,
-    string? CpvCode, decimal? AmountHt, DateOnly? NotifiedOn, DateOnly? StartsOn, DateOnly? EndsOn);
+    string? CpvCode, decimal? AmountHt, DateOnly? NotifiedOn, DateOnly? StartsOn, DateOnly? EndsOn,
+    DateOnly? LaunchedOn = null, bool? DefenceSecurity = null);
 
 public sealed record ContractFilter(Guid[] OrganisationIds, string? Search, string? Kind, string? Category, string? Status);
 

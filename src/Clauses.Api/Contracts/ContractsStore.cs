@@ -8,7 +8,7 @@ public static class ContractsStore
 {
     private const string Select = """
         SELECT c.id, c.organisation_id, c.reference, c.title, c.kind, c.category, c.status, c.cpv_code, c.amount_ht,
-               c.notified_on, c.starts_on, c.ends_on,
+               c.notified_on, c.starts_on, c.ends_on, c.launched_on, c.defence_security,
                (SELECT count(*)::int FROM lots l WHERE l.contract_id = c.id) AS lot_count,
                (SELECT count(*)::int FROM lots l JOIN relevance_analyses r ON r.lot_id = l.id WHERE l.contract_id = c.id) AS analysed_lot_count,
                c.created_at, c.updated_at, c.version
@@ -44,9 +44,9 @@ public static class ContractsStore
     {
         var id = await db.ExecuteScalarAsync<Guid>("""
             INSERT INTO contracts (organisation_id, reference, title, kind, category, status, cpv_code, amount_ht,
-                                   notified_on, starts_on, ends_on, created_by)
+                                   notified_on, starts_on, ends_on, launched_on, defence_security, created_by)
             VALUES (@organisationId, @Reference, @Title, @Kind, @Category, coalesce(@Status, 'en_preparation'), @CpvCode, @AmountHt,
-                    @NotifiedOn, @StartsOn, @EndsOn, @userId)
+                    @NotifiedOn, @StartsOn, @EndsOn, @LaunchedOn, coalesce(@DefenceSecurity, false), @userId)
             RETURNING id
             """, Args(r, new { organisationId, userId }), ct);
         return (await GetAsync(db, id, ct))!;
@@ -58,7 +58,8 @@ public static class ContractsStore
             UPDATE contracts
                SET reference = @Reference, title = @Title, kind = @Kind, category = @Category,
                    status = coalesce(@Status, status), cpv_code = @CpvCode, amount_ht = @AmountHt,
-                   notified_on = @NotifiedOn, starts_on = @StartsOn, ends_on = @EndsOn
+                   notified_on = @NotifiedOn, starts_on = @StartsOn, ends_on = @EndsOn,
+                   launched_on = @LaunchedOn, defence_security = coalesce(@DefenceSecurity, defence_security)
              WHERE id = @id AND version = @version
             """, Args(r, new { id, version }), ct) == 1;
 
@@ -82,6 +83,8 @@ public static class ContractsStore
             ["NotifiedOn"] = r.NotifiedOn,
             ["StartsOn"] = r.StartsOn,
             ["EndsOn"] = r.EndsOn,
+            ["LaunchedOn"] = r.LaunchedOn,
+            ["DefenceSecurity"] = r.DefenceSecurity,
         };
         foreach (var p in extra.GetType().GetProperties()) args[p.Name] = p.GetValue(extra);
         return args;

@@ -1,4 +1,5 @@
 using Clauses.Api.Demo;
+using Clauses.Api.Wordings;
 
 namespace Clauses.Api.Data;
 
@@ -15,7 +16,10 @@ public static class DatabaseStartup
         var config = app.Configuration;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Clauses.Database");
         if (config.GetValue("Database:MigrateOnStart", true))
+        {
             await MigrationRunner.RunAsync(OwnerConnectionString(config), logger);
+            await WordingsStore.SyncNationalAsync(OwnerConnectionString(config), CancellationToken.None);
+        }
         if (config.GetValue("Demo:SeedOnStart", false))
         {
             var anchor = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -30,6 +34,7 @@ public static class DatabaseStartup
         if (args is not ["migrate"] and not ["seed-demo"]) return false;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Clauses.Database");
         var applied = await MigrationRunner.RunAsync(OwnerConnectionString(app.Configuration), logger);
+        await WordingsStore.SyncNationalAsync(OwnerConnectionString(app.Configuration), CancellationToken.None);
         logger.LogInformation("{Count} migration(s) applied", applied.Count);
         if (args is ["seed-demo"])
         {

@@ -217,7 +217,7 @@ internal sealed partial class DemoBuilder
             var trade = DemoTrades.Get(lotSpec.Trade);
             var amount = Math.Floor(contract.AmountHt * weights[i] / total * 100m) / 100m;
             var number = i + 1;
-            var title = string.Create(CultureInfo.InvariantCulture, $"Lot {number} – {lotSpec.Title ?? trade.Label}");
+            var title = lotSpec.Title ?? trade.Label;
             CompanyRow? contractor = null;
             if (awarded)
             {

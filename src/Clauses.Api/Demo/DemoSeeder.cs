@@ -1,3 +1,6 @@
+using Clauses.Api.Wordings;
+using Clauses.Core.Clauses;
+using Clauses.Core.Wordings;
 using Npgsql;
 
 namespace Clauses.Api.Demo;
@@ -28,6 +31,8 @@ public static class DemoSeeder
     /// <paramref name="anchorMonth"/> is the first day of the current month; the 18 months of hours end the month before it.</summary>
     public static async Task<bool> SeedAsync(string ownerConnectionString, DateOnly anchorMonth, CancellationToken ct)
     {
+        // Demo clauses point at the national wordings, which must be in the table first.
+        await WordingsStore.SyncNationalAsync(ownerConnectionString, ct);
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -47,7 +52,27 @@ public static class DemoSeeder
 
         var data = DemoBuilder.Build(anchorMonth);
         await DemoWriter.WriteAsync(connection, data, ct);
+        await AttachWordingsAsync(connection, transaction, ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>Each demo clause uses the latest national wording of its instrument, as a buyer's new clause would.</summary>
+    private static async Task AttachWordingsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        foreach (var instrument in Instrument.Terms.Codes)
+        {
+            var wording = WordingLibrary.Latest(WordingLibrary.DefaultCodeFor(instrument));
+            await using var command = new NpgsqlCommand("""
+                UPDATE clauses SET wording_id = w.id, wording_code = w.code, wording_version = w.version
+                  FROM wordings w
+                 WHERE clauses.instrument = @instrument AND clauses.wording_id IS NULL
+                   AND w.organisation_id IS NULL AND w.code = @code AND w.version = @version
+                """, connection, transaction);
+            command.Parameters.AddWithValue("instrument", instrument);
+            command.Parameters.AddWithValue("code", wording.Code);
+            command.Parameters.AddWithValue("version", wording.Version);
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 }

@@ -28,7 +28,8 @@ public static class OrganisationsApi
             return org is null ? NotFound() : Http.OkWithETag(http, org, org.Version);
         });
 
-        group.MapPost("/", async (OrganisationRequest request, HttpContext http, TenantDb tenant, CurrentUserAccessor current, CancellationToken ct) =>
+        group.MapPost("/", async (OrganisationRequest request, HttpContext http, TenantDb tenant, CurrentUserAccessor current,
+            UserResolver users, CancellationToken ct) =>
         {
             if (!current.Required.PlatformAdmin)
                 return Problems.Forbidden("Seul un administrateur de la plateforme peut créer une organisation.");
@@ -37,6 +38,7 @@ public static class OrganisationsApi
             await using var db = await tenant.BeginAsync(ct);
             var created = await OrganisationsStore.CreateAsync(db, request, current.Required.Id, ct);
             await db.CommitAsync(ct);
+            users.Forget(current.Required.TenantId, current.Required.ObjectId);   // the creator is now its admin
             return Http.CreatedWithETag(http, $"/api/organisations/{created.Id}", created, created.Version);
         });
 

@@ -79,8 +79,9 @@ CREATE TABLE clauses (
   created_at           timestamptz NOT NULL DEFAULT now(),
   updated_at           timestamptz NOT NULL DEFAULT now(),
   version              integer NOT NULL DEFAULT 1,
-  -- CCAG 2021 (e.g. CCAG-TIC art. 16.1): an insertion clause states its hourly volume.
-  CHECK (instrument NOT IN ('clause_execution', 'marche_insertion')
+  -- CCAG 2021 (e.g. CCAG-TIC art. 16.1): an insertion clause states its hourly volume. (A marché
+  -- d'insertion is not sized this way: the whole contract is the insertion action, R14.)
+  CHECK (instrument <> 'clause_execution'
          OR target_hours IS NOT NULL OR (sizing_mode = 'pourcentage_heures' AND insertion_rate IS NOT NULL)),
   CHECK (instrument <> 'critere_attribution' OR award_weight IS NOT NULL),
   UNIQUE (lot_id, instrument),
