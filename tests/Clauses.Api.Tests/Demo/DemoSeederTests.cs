@@ -1,5 +1,6 @@
 using Clauses.Api.Demo;
 using Clauses.Api.Tests.Infrastructure;
+using Clauses.Core.Wordings;
 using Dapper;
 using Npgsql;
 
@@ -156,5 +157,20 @@ public sealed class DemoSeederTests(MigratedDatabase database) : IClassFixture<M
              JOIN siae s ON s.account_organisation_id = o.id
              WHERE u.email = 'contact@siae-demo.fr' AND m.role = 'siae'
             """));
+    }
+
+    [Fact]
+    public async Task Every_demo_clause_uses_the_latest_national_wording_of_its_instrument()
+    {
+        await using var connection = await SeededAsync();
+
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM clauses WHERE wording_id IS NULL"));
+        var used = (await connection.QueryAsync<(string Instrument, string Code, int Version)>(
+            "SELECT DISTINCT instrument, wording_code, wording_version FROM clauses")).ToList();
+        Assert.All(used, u =>
+        {
+            var latest = WordingLibrary.Latest(WordingLibrary.DefaultCodeFor(u.Instrument));
+            Assert.Equal((latest.Code, latest.Version), (u.Code, u.Version));
+        });
     }
 }
