@@ -1,4 +1,5 @@
-// Adds up the results of every suite (TRX files from dotnet test, vitest's JSON report) and prints
+// Adds up the results of every suite (TRX files from dotnet test, vitest's JSON report, the TAP of
+// node's test runner for the end-to-end tests) and prints
 // the one closing line CI reads: "N passed, M failed, K skipped". Exits 1 if anything failed or
 // if no test ran at all.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -34,6 +35,20 @@ if (existsSync(vitest)) {
 } else {
   failed += 1;
   console.error('vitest produced no report');
+}
+
+// node --test (end-to-end) writes TAP with "# pass N", "# fail N", "# skipped N" summary lines.
+const tap = join(dir, 'e2e.tap');
+if (existsSync(tap)) {
+  const text = readFileSync(tap, 'utf8');
+  const count = (name) => Number((text.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) ?? [0, 0])[1]);
+  if (!/^# pass \d+$/m.test(text)) failed += 1;
+  passed += count('pass');
+  failed += count('fail') + count('cancelled');
+  skipped += count('skipped') + count('todo');
+} else {
+  failed += 1;
+  console.error('the end-to-end tests produced no report');
 }
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds everything, starts a throwaway PostgreSQL, runs every test suite (C# unit and integration,
-# task-pane unit tests), stops what it started, and ends with one line: "N passed, M failed, K skipped".
+# task-pane unit tests, end-to-end in headless Chromium), stops what it started, and ends with one line: "N passed, M failed, K skipped".
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT_DIR"
@@ -11,7 +11,8 @@ ensure_node_modules
 RESULTS="$(mktemp -d)"
 PG_DIR="$(mktemp -d)"
 PG_PORT="${CLAUSES_TEST_PG_PORT:-55439}"
-cleanup() { pg_stop "$PG_DIR"; rm -rf "$PG_DIR"; }
+API_PID=""
+cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null; pg_stop "$PG_DIR"; rm -rf "$PG_DIR"; }
 trap cleanup EXIT
 
 log "throwaway PostgreSQL on 127.0.0.1:$PG_PORT"
@@ -31,6 +32,20 @@ dotnet test Clauses.sln -c Release --no-build --nologo \
 
 log "task-pane tests"
 (cd "$ADDIN_DIR" && npx vitest run --reporter=default --reporter=json --outputFile="$RESULTS/vitest.json") || status=1
+
+log "end-to-end tests (headless Chromium, the real API on demo data)"
+command -v chromium >/dev/null || apt_install chromium
+E2E_PORT="${CLAUSES_E2E_PORT:-5091}"
+pg_psql "$PG_DIR" "$PG_PORT" -d postgres -c "CREATE DATABASE clauses_e2e OWNER clauses_owner"
+(cd src/Clauses.Api && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$E2E_PORT" \
+  ConnectionStrings__Clauses="Host=127.0.0.1;Port=$PG_PORT;Database=clauses_e2e;Username=clauses_app" \
+  ConnectionStrings__Migrations="Host=127.0.0.1;Port=$PG_PORT;Database=clauses_e2e;Username=clauses_owner" \
+  Demo__SeedOnStart=true Serilog__MinimumLevel__Default=Warning \
+  exec dotnet bin/Release/net10.0/Clauses.Api.dll) > "$RESULTS/e2e-api.log" 2>&1 &
+API_PID=$!
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+(cd "$ADDIN_DIR" && CLAUSES_E2E_URL="http://127.0.0.1:$E2E_PORT" npm run --silent e2e) | tee "$RESULTS/e2e.tap" || status=1
+kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null || true
 
 node "$ROOT_DIR/scripts/summarize-tests.mjs" "$RESULTS" || status=1
 exit $status

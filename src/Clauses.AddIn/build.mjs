@@ -34,6 +34,7 @@ await build({
 const copies = [
   ...hosts.map((host) => [join("src", host, "taskpane.html"), join(host, "taskpane.html")]),
   [join("src", "shared", "styles.css"), join("shared", "styles.css")],
+  [join("src", "commands.html"), "commands.html"],
   ...icons.map((icon) => [join("assets", icon), join("assets", icon)]),
 ];
 for (const [from, to] of copies) {

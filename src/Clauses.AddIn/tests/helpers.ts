@@ -54,3 +54,21 @@ export function fakeJwt(exp: number, claims: Record<string, unknown> = {}): stri
 export function plainSpaces(text: string | null | undefined): string {
   return (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 }
+
+/** A Word-pane context over a fake fetch (see tests/word-mock.ts for the Word side). */
+export async function paneContext(routes: Parameters<typeof fakeFetch>[0]) {
+  const { ApiClient } = await import("../src/shared/api.js");
+  const { createContext } = await import("../src/word/context.js");
+  const { fetch, requests } = fakeFetch(routes);
+  const errors: unknown[] = [];
+  const api = new ApiClient({ baseUrl: "https://clauses.example", fetch, getToken: () => "tok" });
+  const ctx = createContext({
+    api,
+    organisationId: "org-1",
+    reportError: async (error) => {
+      errors.push(error);
+    },
+    clearError: () => undefined,
+  });
+  return { ctx, requests, errors };
+}

@@ -113,8 +113,19 @@ export class ApiClient {
     return url.toString();
   }
 
+  /** A binary download (e.g. a .docx) with the bearer token, as a Blob. */
+  async getBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+    const response = await this.request("GET", path, undefined, options, "*/*");
+    return response.blob();
+  }
+
   private async send<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<WithEtag<T>> {
-    const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+    const response = await this.request(method, path, body, options, "application/json, application/problem+json");
+    return { data: (await readJson(response)) as T, etag: response.headers.get("ETag") };
+  }
+
+  private async request(method: string, path: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (options.ifMatch) headers["If-Match"] = options.ifMatch;
     if (!options.anonymous) {
@@ -140,7 +151,7 @@ export class ApiClient {
     }
 
     if (!response.ok) throw await toApiError(response);
-    return { data: (await readJson(response)) as T, etag: response.headers.get("ETag") };
+    return response;
   }
 }
 

@@ -119,6 +119,20 @@ export interface HomeOptions {
   showContracts: boolean;
   /** Remembers the chosen organisation (default sessionStorage). */
   storage?: Storage;
+  /** When given, the pane's own workspace replaces the plain contract list (Word). */
+  openOrganisation?: (workspace: Workspace) => void | Promise<void>;
+}
+
+/** What a pane's workspace gets from the home: its section, the API and the message bar. */
+export interface Workspace {
+  section: HTMLElement;
+  api: ApiClient;
+  me: Me;
+  organisationId: string;
+  /** Shows an API failure in the message bar (a 401 also signs out). */
+  reportError(error: unknown): Promise<void>;
+  showError(text: string): void;
+  clearError(): void;
 }
 
 export class Home {
@@ -185,6 +199,22 @@ export class Home {
 
   async selectOrganisation(organisationId: string): Promise<void> {
     this.storage.setItem(ORGANISATION_KEY, organisationId);
+    if (this.options.openOrganisation && this.me) {
+      this.contractsRequest++;
+      this.contracts.hidden = false;
+      this.contracts.removeAttribute("aria-busy");
+      replaceChildren(this.contracts);
+      await this.options.openOrganisation({
+        section: this.contracts,
+        api: this.options.api,
+        me: this.me,
+        organisationId,
+        reportError: (error) => this.failed(error),
+        showError: (text) => this.showError(text),
+        clearError: () => this.clearError(),
+      });
+      return;
+    }
     if (this.options.showContracts) await this.loadContracts(organisationId);
   }
 
@@ -320,11 +350,23 @@ function messageOf(error: unknown): string {
 }
 
 /** Entry point shared by the Word and Excel panes. */
-export async function bootstrap(options: { root: HTMLElement; office: OfficeInfo; showContracts: boolean }): Promise<Home> {
+export async function bootstrap(options: {
+  root: HTMLElement;
+  office: OfficeInfo;
+  showContracts: boolean;
+  openOrganisation?: HomeOptions["openOrganisation"];
+}): Promise<Home> {
   let auth: Auth | null = null;
   const api = new ApiClient({ getToken: () => auth?.token() ?? null });
   auth = new Auth(api);
-  const home = new Home({ root: options.root, api, auth, office: options.office, showContracts: options.showContracts });
+  const home = new Home({
+    root: options.root,
+    api,
+    auth,
+    office: options.office,
+    showContracts: options.showContracts,
+    ...(options.openOrganisation ? { openOrganisation: options.openOrganisation } : {}),
+  });
   await home.start();
   return home;
 }
