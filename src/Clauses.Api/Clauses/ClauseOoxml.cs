@@ -30,9 +30,9 @@ public static class ClauseOoxml
             new SdtId { Val = ControlId(r.Clause.Id) }),
         new SdtContentBlock(Paragraphs(r.Wording)));
 
+    // The wording's own first "titre" block names the clause; its library title stays in the control's alias.
     public static IEnumerable<OpenXmlElement> Paragraphs(RenderedWording w)
     {
-        yield return Paragraph(w.Title, bold: true, keepNext: true, size: 24);
         foreach (var block in w.Blocks)
         {
             yield return block.Kind switch
@@ -44,13 +44,12 @@ public static class ClauseOoxml
         }
     }
 
-    private static Paragraph Paragraph(string text, bool bold = false, bool keepNext = false, int? size = null)
+    private static Paragraph Paragraph(string text, bool bold = false, bool keepNext = false)
     {
         var props = new ParagraphProperties(new SpacingBetweenLines { After = "120" }, new Justification { Val = JustificationValues.Both });
         if (keepNext) props.PrependChild(new KeepNext());
         var runProps = new RunProperties();
         if (bold) runProps.Append(new Bold());
-        if (size is { } s) runProps.Append(new FontSize { Val = s.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return new Paragraph(props, new Run(runProps, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
