@@ -84,3 +84,11 @@ export async function getSsoAccessToken(): Promise<string> {
     throw new OfficeSsoError(code, message);
   }
 }
+
+/** Whether the host supports an API requirement set (e.g. WordApi 1.3); true outside Office, where nothing is checked. */
+export function requirementSetSupported(name: string, version: string): boolean {
+  const office = officeGlobal();
+  const requirements = office?.context?.requirements;
+  if (!requirements || typeof requirements.isSetSupported !== "function") return true;
+  return requirements.isSetSupported(name, version);
+}
