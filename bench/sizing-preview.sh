@@ -8,13 +8,18 @@ source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT_DIR"
 DURATION="${1:-30s}"
 CONNECTIONS="${2:-32}"
-PORT=5090
+PORT="$(free_port 5090)"
 
 ensure_postgres
 command -v wrk >/dev/null || apt_install wrk
-PG_DIR="$(mktemp -d)"; PG_PORT=55490
+PG_DIR="$(mktemp -d)"; PG_PORT="$(free_port 55490)"
 API_PID=""
-cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null || true; pg_stop "$PG_DIR"; rm -rf "$PG_DIR"; }
+cleanup() {
+  set +e
+  if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null; fi
+  pg_stop "$PG_DIR"
+  rm -rf "$PG_DIR"
+}
 trap cleanup EXIT
 pg_init "$PG_DIR" trust
 pg_start "$PG_DIR" "$PG_PORT"

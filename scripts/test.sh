@@ -10,9 +10,14 @@ ensure_node_modules
 
 RESULTS="$(mktemp -d)"
 PG_DIR="$(mktemp -d)"
-PG_PORT="${CLAUSES_TEST_PG_PORT:-55439}"
+PG_PORT="${CLAUSES_TEST_PG_PORT:-$(free_port 55439)}"
 API_PID=""
-cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null; pg_stop "$PG_DIR"; rm -rf "$PG_DIR"; }
+cleanup() {
+  set +e
+  if [ -n "$API_PID" ]; then kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null; fi
+  pg_stop "$PG_DIR"
+  rm -rf "$PG_DIR" "$RESULTS"
+}
 trap cleanup EXIT
 
 log "throwaway PostgreSQL on 127.0.0.1:$PG_PORT"
@@ -35,7 +40,7 @@ log "task-pane tests"
 
 log "end-to-end tests (headless Chromium, the real API on demo data)"
 command -v chromium >/dev/null || apt_install chromium
-E2E_PORT="${CLAUSES_E2E_PORT:-5091}"
+E2E_PORT="${CLAUSES_E2E_PORT:-$(free_port 5091)}"
 pg_psql "$PG_DIR" "$PG_PORT" -d postgres -c "CREATE DATABASE clauses_e2e OWNER clauses_owner"
 (cd src/Clauses.Api && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$E2E_PORT" \
   ConnectionStrings__Clauses="Host=127.0.0.1;Port=$PG_PORT;Database=clauses_e2e;Username=clauses_app" \
@@ -46,6 +51,7 @@ API_PID=$!
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$E2E_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 (cd "$ADDIN_DIR" && CLAUSES_E2E_URL="http://127.0.0.1:$E2E_PORT" npm run --silent e2e) | tee "$RESULTS/e2e.tap" || status=1
 kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null || true
+API_PID=""
 
 node "$ROOT_DIR/scripts/summarize-tests.mjs" "$RESULTS" || status=1
 exit $status
