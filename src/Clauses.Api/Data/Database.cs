@@ -20,6 +20,8 @@ public static class Database
             ?? throw new InvalidOperationException("ConnectionStrings:Clauses is not configured.");
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         builder.Services.AddScoped<TenantDb>();
+        builder.Services.AddSingleton<TenantDb.Factory>();
+        builder.Services.AddSingleton<SystemDb>();
         return builder;
     }
 

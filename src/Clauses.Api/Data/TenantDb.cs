@@ -12,9 +12,15 @@ namespace Clauses.Api.Data;
 /// </summary>
 public sealed class TenantDb(NpgsqlDataSource dataSource, CurrentUserAccessor current)
 {
-    public Task<TenantSession> BeginAsync(CancellationToken ct) => BeginAsync(current.User, ct);
+    public Task<TenantSession> BeginAsync(CancellationToken ct) => OpenAsync(dataSource, current.User, ct);
 
-    public async Task<TenantSession> BeginAsync(CurrentUser? user, CancellationToken ct)
+    /// <summary>For background work done on behalf of a user (e.g. an import job).</summary>
+    public sealed class Factory(NpgsqlDataSource dataSource)
+    {
+        public Task<TenantSession> BeginAsync(CurrentUser user, CancellationToken ct) => OpenAsync(dataSource, user, ct);
+    }
+
+    private static async Task<TenantSession> OpenAsync(NpgsqlDataSource dataSource, CurrentUser? user, CancellationToken ct)
     {
         var conn = await dataSource.OpenConnectionAsync(ct);
         try

@@ -75,16 +75,16 @@ internal static class DemoWriter
             data.Assignments,
             a => [a.Id, a.OrganisationId, a.ParticipantId, a.Lot.Id, a.Clause.Id, a.EmployerSiret, a.Siae?.Id, a.Modality,
                   a.EmploymentContract, a.JobTitle, a.StartsOn, a.EndsOn, a.CreatedBy], ct);
+        // Hours before their statements: a validated statement locks its hours (trigger in migration 0006).
+        await CopyAsync(connection,
+            "hour_records (organisation_id, contract_id, lot_id, clause_id, participant_id, employer_siret, siae_id, modality, period, "
+            + "hours, counting_method, invoiced_amount_ht, evidence_reference, source, file_hash, declared_by)",
+            data.Hours,
+            h => [h.OrganisationId, h.ContractId, h.LotId, h.ClauseId, h.ParticipantId, h.EmployerSiret, h.SiaeId, h.Modality,
+                  h.Period, h.Hours, h.CountingMethod, h.InvoicedAmountHt, h.EvidenceReference, h.Source, h.FileHash, h.DeclaredBy], ct);
         await CopyAsync(connection,
             "hour_statements (id, organisation_id, contract_id, period, status, validated_by, validated_at)", data.Statements,
             s => [s.Id, s.OrganisationId, s.ContractId, s.Period, s.Status, s.ValidatedBy, s.ValidatedAt], ct);
-        await CopyAsync(connection,
-            "hour_records (organisation_id, contract_id, lot_id, clause_id, participant_id, employer_siret, siae_id, modality, period, "
-            + "hours, counting_method, invoiced_amount_ht, evidence_reference, source, file_hash, statement_id, declared_by, validated_by)",
-            data.Hours,
-            h => [h.OrganisationId, h.ContractId, h.LotId, h.ClauseId, h.ParticipantId, h.EmployerSiret, h.SiaeId, h.Modality,
-                  h.Period, h.Hours, h.CountingMethod, h.InvoicedAmountHt, h.EvidenceReference, h.Source, h.FileHash, h.StatementId,
-                  h.DeclaredBy, h.ValidatedBy], ct);
         await CopyAsync(connection,
             "exits (id, organisation_id, participant_id, exited_on, outcome, follow_up_due_on, follow_up_on, follow_up_outcome, created_by)",
             data.Exits,

@@ -155,7 +155,7 @@ public sealed class RowLevelSecurityTests(MigratedDatabase db) : IClassFixture<M
         var participant = await _data.ScalarAsync<Guid>("INSERT INTO participants (organisation_id) VALUES (@_orgA) RETURNING id", new { _orgA });
         var error = await Assert.ThrowsAsync<PostgresException>(() => _data.ScalarAsync<long>("""
             INSERT INTO hour_records (organisation_id, contract_id, lot_id, participant_id, employer_siret, modality, period, period_kind, hours, source)
-            VALUES (@_orgA, @contract, @lot, @participant, '73282932000074', 'embauche_directe', @p::date, @periodKind, @hours, 'api') RETURNING id
+            VALUES (@_orgA, @contract, @lot, @participant, '73282932000074', 'embauche_directe', @p::date, @periodKind, @hours, 'api') RETURNING 1
             """, new { _orgA, contract, lot, participant, p = period, periodKind, hours }));
         Assert.Equal(PostgresErrorCodes.CheckViolation, error.SqlState);
     }
@@ -168,7 +168,7 @@ public sealed class RowLevelSecurityTests(MigratedDatabase db) : IClassFixture<M
         var participant = await _data.ScalarAsync<Guid>("INSERT INTO participants (organisation_id) VALUES (@_orgA) RETURNING id", new { _orgA });
         const string insert = """
             INSERT INTO hour_records (organisation_id, contract_id, lot_id, participant_id, employer_siret, modality, period, hours, source)
-            VALUES (@_orgA, @contract, @lot, @participant, '73282932000074', 'embauche_directe', '2025-04-01', 35, 'api') RETURNING id
+            VALUES (@_orgA, @contract, @lot, @participant, '73282932000074', 'embauche_directe', '2025-04-01', 35, 'api') RETURNING 1
             """;
         await _data.ScalarAsync<long>(insert, new { _orgA, contract, lot, participant });
         var error = await Assert.ThrowsAsync<PostgresException>(() => _data.ScalarAsync<long>(insert, new { _orgA, contract, lot, participant }));
