@@ -2,8 +2,11 @@ using Clauses.Api.Auth;
 using Clauses.Api.Clauses;
 using Clauses.Api.Contracts;
 using Clauses.Api.Data;
+using Clauses.Api.Hours;
 using Clauses.Api.Infrastructure;
+using Clauses.Api.Jobs;
 using Clauses.Api.Organisations;
+using Clauses.Api.Participants;
 using Clauses.Api.Reference;
 using Clauses.Api.Relevance;
 using Clauses.Api.Sizing;
@@ -19,6 +22,7 @@ builder.AddProblems();
 builder.AddRateLimits();
 builder.AddApiDocs();
 builder.AddHealth();
+builder.AddBackgroundWork();
 
 var app = builder.Build();
 
@@ -49,6 +53,13 @@ api.MapSizing();
 api.MapLabourShares();
 api.MapWordings();
 api.MapClauses();
+api.MapParticipants();
+api.MapParticipantHistory();
+api.MapPersonalData();
+api.MapHours();
+api.MapWorkbooks();
+api.MapImports();
+api.MapJobs();
 
 await app.PrepareDatabaseAsync();
 app.Run();

@@ -9,10 +9,10 @@ public static class Http
 {
     public const int MaxPageSize = 200;
 
-    public static (int Page, int PageSize, int Offset) Paging(int? page, int? pageSize)
+    public static (int Page, int PageSize, int Offset) Paging(int? page, int? pageSize, int max = MaxPageSize)
     {
         var p = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
+        var size = Math.Clamp(pageSize ?? 50, 1, max);
         return (p, size, (p - 1) * size);
     }
 

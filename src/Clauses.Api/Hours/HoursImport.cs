@@ -1,0 +1,97 @@
+using System.Threading.Channels;
+using Clauses.Api.Data;
+using Clauses.Api.Hours.Workbooks;
+using Clauses.Core.Hours;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Clauses.Api.Hours;
+
+/// <summary>
+/// A workbook import, applied all or nothing: the sheet is read (SAX) on one thread while rows are
+/// checked and merged by chunks on another, so reading, checking and PostgreSQL's writes overlap.
+/// Any error stops the writes; the caller then rolls the transaction back and nothing is stored.
+/// </summary>
+public static class HoursImport
+{
+    public sealed record Outcome(int Rows, int Accepted, int Replaced, int Unchanged, IReadOnlyList<CellError> Errors, int ErrorCount)
+    {
+        public bool Succeeded => ErrorCount == 0;
+    }
+
+    public static IReadOnlyList<TemplateModality> Modalities { get; } =
+        Modality.Terms.All.Select(m => new TemplateModality(m.Code, m.Label)).ToList();
+
+    public static async Task<Outcome> RunAsync(TenantSession db, HoursContext context, Stream file, WorkbookLimits limits,
+        Guid userId, string fileHash, Action<int>? progress, CancellationToken ct)
+    {
+        var channel = Channel.CreateBounded<ImportRow>(new BoundedChannelOptions(20_000) { SingleReader = true, SingleWriter = true });
+        var readerErrors = new List<CellError>();
+        var readerErrorCount = 0;
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                return HoursWorkbookReader.Read(file, limits, Modalities,
+                    row =>
+                    {
+                        while (!channel.Writer.TryWrite(row))
+                            if (!channel.Writer.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult()) return;
+                    },
+                    error =>
+                    {
+                        Interlocked.Increment(ref readerErrorCount);
+                        lock (readerErrors) readerErrors.Add(error);
+                    }, ct);
+            }
+            finally
+            {
+                channel.Writer.TryComplete();
+            }
+        }, ct);
+
+        var pipeline = new HoursPipeline(db, context, new HoursPipeline.Options(
+            DryRun: false, Atomic: true, TrackRows: false, "excel", fileHash, userId, MaxErrors: limits.MaxErrors));
+        await foreach (var row in channel.Reader.ReadAllAsync(ct))
+        {
+            if (Volatile.Read(ref readerErrorCount) > 0) pipeline.StopWriting();
+            await pipeline.AddAsync(ToInput(row), ct);
+            if (pipeline.Processed % 5_000 == 0) progress?.Invoke(pipeline.Processed);
+        }
+        var summary = await producer;    // rethrows WorkbookRejectedException
+        await pipeline.CompleteAsync(ct);
+        progress?.Invoke(pipeline.Processed);
+
+        if (summary.Rows == 0)
+            throw new WorkbookRejectedException(400, "Le classeur ne contient aucune ligne d'heures sous ses en-têtes.");
+
+        // A cell the reader could not read also fails the pipeline's check of its row: report it once.
+        var readerCells = readerErrors.Select(e => (e.Row, e.Field)).ToHashSet();
+        var errors = readerErrors
+            .Concat(pipeline.Errors.Where(e => !readerCells.Contains((e.Row, e.Error.Field)))
+                .Select(e => new CellError(summary.Sheet, e.Row, summary.Columns.GetValueOrDefault(e.Error.Field, ""), e.Error.Field, e.Error.Message)))
+            .OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal)
+            .Take(limits.MaxErrors)
+            .ToList();
+        var errorCount = readerErrorCount + pipeline.Errors.Count(e => !readerCells.Contains((e.Row, e.Error.Field)));
+        return new Outcome(summary.Rows, pipeline.Accepted, pipeline.Replaced, pipeline.Unchanged, errors, errorCount);
+    }
+
+    private static HourInput ToInput(ImportRow r) => new(r.Row, r.LotNumber, r.ParticipantReference, r.LastName, r.FirstName, r.BirthDate,
+        r.EmployerSiret, r.Modality, r.Period?.Start, r.Period?.Kind, r.Hours, r.InvoicedAmountHt, r.EvidenceReference);
+
+    /// <summary>The French problem details of a failed import: every faulty cell, by sheet, row and column.</summary>
+    public static ProblemDetails Problem(Outcome outcome)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = "urn:clauses:problem:classeur-invalide",
+            Title = "Le classeur contient des erreurs",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = $"{outcome.ErrorCount} erreur{(outcome.ErrorCount > 1 ? "s" : "")} sur {outcome.Rows} ligne{(outcome.Rows > 1 ? "s" : "")} : "
+                     + "aucune ligne n'a été enregistrée. Corrigez les cellules signalées puis renvoyez le fichier.",
+        };
+        problem.Extensions["errorCount"] = outcome.ErrorCount;
+        problem.Extensions["errors"] = outcome.Errors;
+        return problem;
+    }
+}

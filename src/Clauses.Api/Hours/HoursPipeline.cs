@@ -1,0 +1,376 @@
+using System.Globalization;
+using Clauses.Api.Data;
+using Clauses.Core.Common;
+using Clauses.Core.Eligibility;
+using Clauses.Core.Hours;
+using Clauses.Core.Participants;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Clauses.Api.Hours;
+
+/// <summary>
+/// The one way hours reach hour_records, for the pane's batches and for workbook imports. Rows are
+/// checked in memory against the <see cref="HoursContext"/> with the Core rules (no query per row), then
+/// merged by chunks with one set-based statement each: INSERT … SELECT FROM unnest(arrays) ON CONFLICT
+/// on the natural key, so re-sending replaces and never adds, and unchanged rows are not rewritten.
+/// Atomic mode (files) merges nothing once an error is seen, and the caller rolls the transaction back.
+/// </summary>
+public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursPipeline.Options options)
+{
+    public sealed record Options(bool DryRun, bool Atomic, bool TrackRows, string Source, string? FileHash, Guid UserId,
+        int ChunkSize = 20_000, int MaxErrors = 1_000);
+
+    public sealed record RowError(int Row, FieldError Error);
+
+    public int Accepted { get; private set; }
+    public int Replaced { get; private set; }
+    public int Unchanged { get; private set; }
+    public int Rejected { get; private set; }
+    public int Processed { get; private set; }
+    public List<RowError> Errors { get; } = [];
+    public List<RowOutcome> Outcomes { get; } = [];
+    public bool HasErrors => Rejected > 0 || _stopped;
+
+    private bool _stopped;
+
+    /// <summary>Atomic mode: something else failed the file (an unreadable cell), so nothing more is written.</summary>
+    public void StopWriting() => _stopped = true;
+
+    private readonly Chunk _chunk = new(options.ChunkSize);
+    private readonly HashSet<long> _keys = [];
+    private readonly Dictionary<(int Person, int Lot, DateOnly Start), (bool Eligible, DateOnly? ValidatedOn)> _eligibility = [];
+    private readonly HashSet<DateOnly> _newMonths = [];
+
+    public async Task AddAsync(HourInput input, CancellationToken ct)
+    {
+        Processed++;
+        var errors = Check(input, out var row);
+        if (errors is not null)
+        {
+            Rejected++;
+            foreach (var e in errors)
+                if (Errors.Count < options.MaxErrors) Errors.Add(new RowError(input.Row, e));
+            if (options.TrackRows) Outcomes.Add(new RowOutcome(input.Row, RowOutcome.Rejected, errors));
+            return;
+        }
+        _chunk.Add(row);
+        if (_chunk.Count >= options.ChunkSize) await FlushAsync(ct);
+    }
+
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        if (options.TrackRows) Outcomes.Sort((a, b) => a.Row.CompareTo(b.Row));
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        if (_chunk.Count == 0) return;
+        if (options.Atomic && HasErrors)
+        {
+            _chunk.Clear();     // the file will not be applied: no need to write more
+            return;
+        }
+        if (options.DryRun) await CompareAsync(ct);
+        else
+        {
+            await CreateStatementsAsync(ct);
+            await MergeAsync(ct);
+        }
+        _chunk.Clear();
+    }
+
+    // ---- checks -------------------------------------------------------------------------------
+
+    private List<FieldError>? Check(HourInput r, out Row row)
+    {
+        row = default;
+        List<FieldError>? errors = null;
+        void Fail(string field, string message) => (errors ??= []).Add(new FieldError(field, message));
+
+        HoursContext.Lot? lot = null;
+        if (r.LotNumber is not { } number) Fail("lotNumber", "Le numéro de lot est obligatoire.");
+        else if (!context.LotsByNumber.TryGetValue(number, out lot))
+            Fail("lotNumber", string.Create(CultureInfo.InvariantCulture, $"Le lot n° {number} n'existe pas dans ce marché."));
+
+        var person = FindPerson(r);
+        if (person is null)
+            Fail("participantReference", r.ParticipantReference is { Length: > 0 } || r.LastName is { Length: > 0 }
+                ? $"Participant inconnu : « {Describe(r)} » (vérifiez la référence, ou le nom, le prénom et la date de naissance)."
+                : "Le participant est obligatoire (référence P-…, ou nom, prénom et date de naissance).");
+
+        var siret = r.EmployerSiret is null ? null : Siret.Normalize(r.EmployerSiret);
+        if (!Siret.IsValid(siret)) Fail("employerSiret", "Le SIRET de l'employeur doit compter 14 chiffres et être valide.");
+        if (!Modality.Terms.IsKnown(r.Modality))
+            Fail("modality", r.Modality is null ? "La modalité est obligatoire." : $"Modalité inconnue : « {r.Modality} ».");
+        if (r.Period is null) Fail("period", "La période est obligatoire.");
+        if (r.EvidenceReference is { } evidence)
+        {
+            if (evidence.Length > 200) Fail("evidenceReference", "Le justificatif ne doit pas dépasser 200 caractères.");
+            else if (evidence.Length > 0 && evidence[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+                Fail("evidenceReference", $"Texte refusé : il commence par « {evidence[0]} », ce qui ferait une formule dans un tableur.");
+        }
+
+        // R22: an SIAE purchase may be converted from its invoiced amount with the clause's own parameters.
+        var hours = r.Hours;
+        var method = CountingMethod.HeuresAttestees;
+        if (hours is null && r.InvoicedAmountHt is { } amount && r.Modality is Modality.SousTraitanceSiae or Modality.CotraitanceSiae)
+        {
+            if (lot is { LabourShare: { } share, HourlyCost: { } cost } && amount >= 0)
+            {
+                hours = SiaeConversion.Hours(amount, share, cost);
+                method = CountingMethod.ConversionMontant;
+            }
+            else Fail("invoicedAmountHt", "Le montant ne peut pas être converti en heures : la clause du lot n'a pas de part de main-d'œuvre et de coût horaire.");
+        }
+        else if (hours is null) Fail("hours", "Le nombre d'heures est obligatoire.");
+
+        if (errors is not null || lot is null || person is null) return errors;
+
+        var kind = r.PeriodKind ?? PeriodKind.Mois;
+        var period = r.Period!.Value;
+        var start = context.FirstStarts.TryGetValue((person.Id, lot.Id), out var first) ? first : period;
+        var eligibility = Eligibility(person, lot, start);
+        var facts = new HourRecordFacts(hours!.Value, kind, period, r.Modality!, method,
+            method == CountingMethod.ConversionMontant ? r.InvoicedAmountHt : null, context.ExecutionStart, context.ExecutionEnd,
+            lot.ClauseId is not null, context.Pooled, eligibility.ValidatedOn, eligibility.Eligible);
+        var problem = HourRecordRules.Check(facts);
+        if (problem != HourRecordProblem.None)
+        {
+            Fail(FieldOf(problem), HourRecordRules.Message(problem, facts));
+            return errors;
+        }
+
+        var month = new DateOnly(period.Year, period.Month, 1);
+        int version;
+        if (context.Statements.TryGetValue(month, out var statement))
+        {
+            if (statement.Status == "valide")
+            {
+                Fail("period", $"Le relevé de {month.ToString("MMMM yyyy", French)} est validé : ses heures sont verrouillées (ouvrez une correction).");
+                return errors;
+            }
+            version = statement.Version;
+        }
+        else
+        {
+            version = 1;
+            _newMonths.Add(month);
+        }
+
+        // One row per lot, person, period and modality in a file or batch (R-duplicate): the natural key, packed.
+        var key = ((long)lot.Index << 42) | ((long)person.Index << 20) | ((long)(period.DayNumber & 0x3FFF) << 6)
+                  | ((long)ModalityIndex[r.Modality!] << 2) | (long)PeriodKindIndex[kind];
+        if (!_keys.Add(key))
+        {
+            Fail("participantReference", "Ligne en double : même lot, participant, période et modalité qu'une ligne précédente.");
+            return errors;
+        }
+
+        row = new Row(r.Row, lot, person, siret!, r.Modality!, period, kind, version, hours.Value, method,
+            r.InvoicedAmountHt, string.IsNullOrWhiteSpace(r.EvidenceReference) ? null : r.EvidenceReference.Trim());
+        return null;
+    }
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly Dictionary<string, int> ModalityIndex = Modality.Terms.Codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+    private static readonly Dictionary<string, int> PeriodKindIndex = PeriodKind.Terms.Codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+
+    private static string FieldOf(HourRecordProblem problem) => HourRecordRules.Field(problem) switch
+    {
+        "participant" => "participantReference",
+        "lot" => "lotNumber",
+        var field => field,
+    };
+
+    private (bool Eligible, DateOnly? ValidatedOn) Eligibility(HoursContext.Person person, HoursContext.Lot lot, DateOnly start)
+    {
+        if (_eligibility.TryGetValue((person.Index, lot.Index, start), out var known)) return known;
+        var result = EligibilityRules.Evaluate(new EligibilityInput(person.BirthDate, start, person.Validations, lot.Criteria));
+        // Hours before the first validation do not count (R16); with no validation at all the record is refused.
+        var validatedOn = result.Validation?.ValidatedOn ?? person.Validations.Select(v => (DateOnly?)v.ValidatedOn).Min();
+        return _eligibility[(person.Index, lot.Index, start)] = (result.Eligible, validatedOn);
+    }
+
+    private HoursContext.Person? FindPerson(HourInput r)
+    {
+        if (ParticipantRules.ParseReference(r.ParticipantReference) is { } number
+            && context.PeopleByNumber.TryGetValue(number, out var byNumber)) return byNumber;
+        if (r.LastName is { Length: > 0 } last && r.FirstName is { Length: > 0 } first && r.BirthDate is { } birth
+            && context.PeopleByIdentity.TryGetValue(HoursContext.IdentityKey(last, first, birth), out var byIdentity)) return byIdentity;
+        return null;
+    }
+
+    private static string Describe(HourInput r) =>
+        r.ParticipantReference is { Length: > 0 } reference ? reference
+        : $"{r.LastName} {r.FirstName}{(r.BirthDate is { } b ? " né(e) le " + b.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}".Trim();
+
+    // ---- writes -------------------------------------------------------------------------------
+
+    private async Task CreateStatementsAsync(CancellationToken ct)
+    {
+        if (_newMonths.Count == 0) return;
+        var months = _newMonths.ToArray();
+        await db.ExecuteAsync("""
+            INSERT INTO hour_statements (organisation_id, contract_id, period, version)
+            SELECT @OrganisationId, @ContractId, m, 1 FROM unnest(@months) AS m
+            ON CONFLICT (contract_id, period, version) DO NOTHING
+            """, new { context.OrganisationId, context.ContractId, months }, ct);
+        foreach (var month in months) context.Statements[month] = new HoursContext.Statement(1, "brouillon");
+        _newMonths.Clear();
+    }
+
+    private const string Input = """
+        unnest(@lots, @people, @sirets, @modalities, @periods, @kinds, @versions, @hours, @methods, @amounts, @evidence, @clauses)
+          AS t(lot_id, participant_id, employer_siret, modality, period, period_kind, version, hours, counting_method,
+               invoiced_amount_ht, evidence_reference, clause_id)
+        """;
+
+    private const string Merge = $"""
+        INSERT INTO hour_records (organisation_id, contract_id, lot_id, clause_id, participant_id, employer_siret, modality, period,
+                                  period_kind, version, hours, counting_method, invoiced_amount_ht, evidence_reference, source,
+                                  file_hash, declared_by)
+        SELECT @organisation, @contract, lot_id, clause_id, participant_id, employer_siret, modality, period, period_kind, version,
+               hours, counting_method, invoiced_amount_ht, evidence_reference, @source, @hash, @user
+          FROM {Input}
+        ON CONFLICT ON CONSTRAINT hour_records_natural_key DO UPDATE
+           SET hours = excluded.hours, employer_siret = excluded.employer_siret, period_kind = excluded.period_kind,
+               counting_method = excluded.counting_method, invoiced_amount_ht = excluded.invoiced_amount_ht,
+               evidence_reference = excluded.evidence_reference, clause_id = excluded.clause_id, source = excluded.source,
+               file_hash = excluded.file_hash, declared_by = excluded.declared_by, updated_at = now()
+         WHERE (hour_records.hours, hour_records.employer_siret, hour_records.period_kind, hour_records.counting_method,
+                hour_records.invoiced_amount_ht, hour_records.evidence_reference)
+               IS DISTINCT FROM
+               (excluded.hours, excluded.employer_siret, excluded.period_kind, excluded.counting_method,
+                excluded.invoiced_amount_ht, excluded.evidence_reference)
+        RETURNING lot_id, participant_id, period, modality, (xmax = 0) AS inserted
+        """;
+
+    private async Task MergeAsync(CancellationToken ct)
+    {
+        if (!options.TrackRows)
+        {
+            // Files: only the counts come back, not 20 000 keys per chunk.
+            await using var count = Command($"WITH m AS ({Merge}) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM m");
+            await using var totals = await count.ExecuteReaderAsync(ct);
+            await totals.ReadAsync(ct);
+            var inserted = (int)totals.GetInt64(0);
+            var updated = (int)totals.GetInt64(1);
+            Accepted += inserted;
+            Replaced += updated;
+            Unchanged += _chunk.Count - inserted - updated;
+            return;
+        }
+
+        var written = new Dictionary<(Guid, Guid, DateOnly, string), bool>();
+        await using (var command = Command(Merge))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                written[(reader.GetGuid(0), reader.GetGuid(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3))] = reader.GetBoolean(4);
+        for (var i = 0; i < _chunk.Count; i++)
+        {
+            var row = _chunk.Rows[i];
+            var status = written.TryGetValue((row.Lot.Id, row.Person.Id, row.Period, row.Modality), out var inserted)
+                ? inserted ? RowOutcome.Accepted : RowOutcome.Replaced
+                : RowOutcome.Unchanged;
+            Count(status);
+            Outcomes.Add(new RowOutcome(row.Number, status, []));
+        }
+    }
+
+    /// <summary>Dry run: what sending would do, from the rows already stored.</summary>
+    private async Task CompareAsync(CancellationToken ct)
+    {
+        var existing = new Dictionary<int, (decimal Hours, string Siret, string Kind, string Method, decimal? Amount, string? Evidence)>();
+        await using (var command = Command($"""
+            SELECT t.i::int, h.hours, h.employer_siret, h.period_kind, h.counting_method, h.invoiced_amount_ht, h.evidence_reference
+              FROM unnest(@lots, @people, @periods, @modalities, @versions) WITH ORDINALITY AS t(lot_id, participant_id, period, modality, version, i)
+              JOIN hour_records h ON h.lot_id = t.lot_id AND h.participant_id = t.participant_id AND h.period = t.period
+                                 AND h.modality = t.modality AND h.version = t.version
+            """))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                existing[reader.GetInt32(0) - 1] = (reader.GetDecimal(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetDecimal(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+        for (var i = 0; i < _chunk.Count; i++)
+        {
+            var row = _chunk.Rows[i];
+            var status = !existing.TryGetValue(i, out var e) ? RowOutcome.Accepted
+                : e == (row.Hours, row.Siret, row.Kind, row.Method, row.Amount, row.Evidence) ? RowOutcome.Unchanged
+                : RowOutcome.Replaced;
+            Count(status);
+            if (options.TrackRows) Outcomes.Add(new RowOutcome(row.Number, status, []));
+        }
+    }
+
+    private void Count(string status)
+    {
+        if (status == RowOutcome.Accepted) Accepted++;
+        else if (status == RowOutcome.Replaced) Replaced++;
+        else Unchanged++;
+    }
+
+    private NpgsqlCommand Command(string sql)
+    {
+        var c = _chunk;
+        var command = new NpgsqlCommand(sql, db.Connection, db.Transaction);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid[]>("lots", c.Lots[..c.Count]));
+        p.Add(new NpgsqlParameter<Guid[]>("people", c.People[..c.Count]));
+        p.Add(new NpgsqlParameter<string[]>("sirets", c.Sirets[..c.Count]));
+        p.Add(new NpgsqlParameter<string[]>("modalities", c.Modalities[..c.Count]));
+        p.Add(new NpgsqlParameter<DateOnly[]>("periods", c.Periods[..c.Count]));
+        p.Add(new NpgsqlParameter<string[]>("kinds", c.Kinds[..c.Count]));
+        p.Add(new NpgsqlParameter<int[]>("versions", c.Versions[..c.Count]));
+        p.Add(new NpgsqlParameter<decimal[]>("hours", c.Hours[..c.Count]));
+        p.Add(new NpgsqlParameter<string[]>("methods", c.Methods[..c.Count]));
+        p.Add(new NpgsqlParameter<decimal?[]>("amounts", c.Amounts[..c.Count]));
+        p.Add(new NpgsqlParameter<string?[]>("evidence", c.Evidence[..c.Count]));
+        p.Add(new NpgsqlParameter<Guid?[]>("clauses", c.Clauses[..c.Count]));
+        p.Add(new NpgsqlParameter<Guid>("organisation", context.OrganisationId));
+        p.Add(new NpgsqlParameter<Guid>("contract", context.ContractId));
+        p.Add(new NpgsqlParameter<string>("source", options.Source));
+        p.Add(new NpgsqlParameter("hash", NpgsqlDbType.Text) { Value = (object?)options.FileHash ?? DBNull.Value });
+        p.Add(new NpgsqlParameter<Guid>("user", options.UserId));
+        return command;
+    }
+
+    private readonly record struct Row(int Number, HoursContext.Lot Lot, HoursContext.Person Person, string Siret, string Modality,
+        DateOnly Period, string Kind, int Version, decimal Hours, string Method, decimal? Amount, string? Evidence);
+
+    /// <summary>Column arrays for one merge; reused between chunks.</summary>
+    private sealed class Chunk(int capacity)
+    {
+        public readonly Row[] Rows = new Row[capacity];
+        public readonly Guid[] Lots = new Guid[capacity], People = new Guid[capacity];
+        public readonly string[] Sirets = new string[capacity], Modalities = new string[capacity], Kinds = new string[capacity], Methods = new string[capacity];
+        public readonly DateOnly[] Periods = new DateOnly[capacity];
+        public readonly int[] Versions = new int[capacity];
+        public readonly decimal[] Hours = new decimal[capacity];
+        public readonly decimal?[] Amounts = new decimal?[capacity];
+        public readonly string?[] Evidence = new string?[capacity];
+        public readonly Guid?[] Clauses = new Guid?[capacity];
+        public int Count { get; private set; }
+
+        public void Add(Row r)
+        {
+            var i = Count++;
+            Rows[i] = r;
+            Lots[i] = r.Lot.Id;
+            People[i] = r.Person.Id;
+            Sirets[i] = r.Siret;
+            Modalities[i] = r.Modality;
+            Periods[i] = r.Period;
+            Kinds[i] = r.Kind;
+            Versions[i] = r.Version;
+            Hours[i] = r.Hours;
+            Methods[i] = r.Method;
+            Amounts[i] = r.Amount;
+            Evidence[i] = r.Evidence;
+            Clauses[i] = r.Lot.ClauseId;
+        }
+
+        public void Clear() => Count = 0;
+    }
+}

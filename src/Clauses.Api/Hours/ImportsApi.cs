@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Clauses.Api.Auth;
+using Clauses.Api.Data;
+using Clauses.Api.Hours.Workbooks;
+using Clauses.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Clauses.Api.Hours;
+
+/// <summary>
+/// POST /api/contracts/{id}/imports: a workbook of hours, applied all or nothing. By default it becomes
+/// a job (202 + Location /api/jobs/{id}) processed by <see cref="ImportWorker"/>; ?mode=sync answers at once.
+/// </summary>
+public static class ImportsApi
+{
+    public const long MaxUploadBytes = 100_000_000;
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static WorkbookLimits Limits(IConfiguration config) => new(MaxFileBytes: MaxUploadBytes,
+        MaxRows: config.GetValue("Imports:MaxRows", 200_000));
+
+    public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
+    {
+        api.MapPost("/contracts/{contractId:guid}/imports", async (Guid contractId, string? mode, HttpRequest request, TenantDb tenant,
+            CurrentUserAccessor current, ImportQueue queue, IConfiguration config, CancellationToken ct) =>
+        {
+            var type = request.ContentType?.Split(';')[0].Trim();
+            if (type is not (XlsxContentType or "application/octet-stream"))
+                return Problems.Result(415, "Envoyez le classeur tel quel (Content-Type: " + XlsxContentType + ").");
+            var fileName = Uri.UnescapeDataString(request.Headers["X-File-Name"].FirstOrDefault() ?? "classeur.xlsx");
+            if (fileName.Length is 0 or > 255) fileName = "classeur.xlsx";
+
+            var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            if (buffer.Length == 0) return Problems.Result(400, "Le fichier envoyé est vide.", "fichier-vide");
+            var bytes = buffer.ToArray();
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var user = current.Required;
+
+            if (mode == "sync")
+            {
+                await using var db = await tenant.BeginAsync(ct);
+                if (await HoursApi.FacilitatedContractAsync(db, contractId, user, ct) is null) return HoursApi.ContractNotFound();
+                var context = (await HoursContext.LoadAsync(db, contractId, ct))!;
+                try
+                {
+                    var outcome = await HoursImport.RunAsync(db, context, new MemoryStream(bytes), Limits(config), user.Id, hash, null, ct);
+                    if (!outcome.Succeeded) return TypedResults.Problem(HoursImport.Problem(outcome));
+                    await db.CommitAsync(ct);
+                    return TypedResults.Ok(new ImportResult(outcome.Rows, outcome.Accepted, outcome.Replaced, outcome.Unchanged));
+                }
+                catch (WorkbookRejectedException e)
+                {
+                    return Problems.Result(e.Status, e.Message, "classeur-refuse");
+                }
+            }
+
+            await using (var db = await tenant.BeginAsync(ct))
+            {
+                if (await HoursApi.FacilitatedContractAsync(db, contractId, user, ct) is not { } organisationId) return HoursApi.ContractNotFound();
+                var jobId = await db.ExecuteScalarAsync<Guid>("""
+                    INSERT INTO jobs (organisation_id, kind, payload, created_by) VALUES (@organisationId, 'import_heures', @payload::jsonb, @userId)
+                    RETURNING id
+                    """, new { organisationId, payload = JsonSerializer.Serialize(new { contractId, fileName, size = bytes.Length }), userId = user.Id }, ct);
+                await db.ExecuteAsync("""
+                    INSERT INTO import_files (job_id, organisation_id, contract_id, file_name, file_hash, content)
+                    VALUES (@jobId, @organisationId, @contractId, @fileName, @hash, @bytes)
+                    """, new { jobId, organisationId, contractId, fileName, hash, bytes }, ct);
+                await db.CommitAsync(ct);
+                queue.Wake();
+                return TypedResults.Accepted($"/api/jobs/{jobId}", new { jobId });
+            }
+        }).WithTags("Heures d'insertion").WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
+        return api;
+    }
+}
+
+public sealed record ImportResult(int Rows, int Accepted, int Replaced, int Unchanged);

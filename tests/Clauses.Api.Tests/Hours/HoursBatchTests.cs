@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Clauses.Api.Tests.Infrastructure;
+using Npgsql;
+
+namespace Clauses.Api.Tests.Hours;
+
+public sealed class HoursBatchTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
+{
+    private readonly ApiFactory _api = new(db);
+    private readonly TestData _data = new(db);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    private Task<decimal> TotalAsync(Guid contract) =>
+        _data.ScalarAsync<decimal>("SELECT coalesce(sum(hours), 0) FROM hour_records WHERE contract_id = @contract", new { contract });
+
+    [Fact]
+    public async Task Sending_the_same_rows_again_replaces_and_never_adds()
+    {
+        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures 1");
+        var rows = s.People.Select((p, i) => HoursScenario.Row(i + 2, p.Reference, 35m + i)).ToArray();
+
+        var first = await s.SendAsync(false, rows);
+        Assert.Equal(3, first.GetProperty("accepted").GetInt32());
+        var again = await s.SendAsync(false, rows);
+        Assert.Equal(3, again.GetProperty("unchanged").GetInt32());
+        Assert.Equal(0, again.GetProperty("accepted").GetInt32());
+
+        var changed = rows.ToArray();
+        changed[0] = HoursScenario.Row(2, s.People[0].Reference, 70m);
+        var third = await s.SendAsync(false, changed);
+        Assert.Equal(1, third.GetProperty("replaced").GetInt32());
+        Assert.Equal(2, third.GetProperty("unchanged").GetInt32());
+        Assert.Equal(3L, await _data.ScalarAsync<long>("SELECT count(*) FROM hour_records WHERE contract_id = @Contract", s));
+        Assert.Equal(70m + 36m + 37m, await TotalAsync(s.Contract));
+    }
+
+    [Fact]
+    public async Task A_dry_run_says_what_would_happen_and_stores_nothing()
+    {
+        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures 2");
+        var result = await s.SendAsync(true, HoursScenario.Row(2, s.People[0].Reference, 35m), HoursScenario.Row(3, s.People[1].Reference, -1m));
+        Assert.Equal(1, result.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, result.GetProperty("rejected").GetInt32());
+        Assert.Equal(0m, await TotalAsync(s.Contract));
+    }
+
+    [Fact]
+    public async Task Faulty_rows_are_rejected_one_by_one_with_french_reasons_and_valid_ones_kept()
+    {
+        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures 3");
+        var p = s.People;
+        var result = await s.SendAsync(false,
+            HoursScenario.Row(2, p[0].Reference, 35m),
+            HoursScenario.Row(3, p[1].Reference, -5m),
+            HoursScenario.Row(4, p[1].Reference, 250m, period: "2025-04-01"),
+            HoursScenario.Row(5, "P-999999", 10m),
+            HoursScenario.Row(6, p[2].Reference, 10m, siret: "12345678901234"),
+            HoursScenario.Row(7, p[2].Reference, 10m, lot: 9),
+            HoursScenario.Row(8, p[0].Reference, 12m),                                         // same key as row 2
+            HoursScenario.Row(9, p[2].Reference, 60m, period: "2025-03-03", periodKind: "semaine"),
+            HoursScenario.Row(10, p[2].Reference, 10m, lot: 2),                                // lot without a clause
+            HoursScenario.Row(11, p[2].Reference, 10m, period: "2024-06-01"),                  // before the validation and the execution
+            HoursScenario.Row(12, p[2].Reference, 10m, evidence: "=HYPERLINK(\"http://x\")"));
+        Assert.Equal(1, result.GetProperty("accepted").GetInt32());
+        Assert.Equal(10, result.GetProperty("rejected").GetInt32());
+        var byRow = result.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("row").GetInt32());
+        string Field(int row) => byRow[row].GetProperty("errors")[0].GetProperty("field").GetString()!;
+        string Message(int row) => byRow[row].GetProperty("errors")[0].GetProperty("message").GetString()!;
+        Assert.Equal("accepted", byRow[2].GetProperty("status").GetString());
+        Assert.Equal("hours", Field(3));
+        Assert.Contains("208", Message(4), StringComparison.Ordinal);
+        Assert.Equal("participantReference", Field(5));
+        Assert.Contains("P-999999", Message(5), StringComparison.Ordinal);
+        Assert.Equal("employerSiret", Field(6));
+        Assert.Equal("lotNumber", Field(7));
+        Assert.Contains("double", Message(8), StringComparison.Ordinal);
+        Assert.Contains("48", Message(9), StringComparison.Ordinal);
+        Assert.Equal("lotNumber", Field(10));
+        Assert.Equal("evidenceReference", Field(12));
+        Assert.All(byRow.Values.Where(r => r.GetProperty("status").GetString() == "rejected"),
+            r => Assert.Matches("[éèàêç]|[A-Z]", r.GetProperty("errors")[0].GetProperty("message").GetString()!));
+        Assert.Equal(35m, await TotalAsync(s.Contract));
+    }
+
+    [Fact]
+    public async Task Two_concurrent_sends_of_the_same_rows_leave_one_copy()
+    {
+        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures 4");
+        var rows = s.People.SelectMany((p, i) => new[]
+        {
+            HoursScenario.Row(2 * i + 2, p.Reference, 35m), HoursScenario.Row(2 * i + 3, p.Reference, 20m, period: "2025-04-01"),
+        }).ToArray();
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => s.SendAsync(false, rows)));
+        Assert.Equal(rows.Length, results.Sum(r => r.GetProperty("accepted").GetInt32()));
+        Assert.Equal(rows.Length, await _data.ScalarAsync<long>("SELECT count(*) FROM hour_records WHERE contract_id = @Contract", s));
+    }
+
+    [Fact]
+    public async Task A_validated_statement_refuses_edits_and_a_correction_is_a_new_version()
+    {
+        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures 5");
+        await s.SendAsync(false, HoursScenario.Row(2, s.People[0].Reference, 35m));
+        var validated = await s.Client.PostAsync(new Uri($"/api/contracts/{s.Contract}/statements/2025-03-01/validate", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
+
+        var refused = await s.SendAsync(false, HoursScenario.Row(2, s.People[0].Reference, 40m));
+        Assert.Equal(1, refused.GetProperty("rejected").GetInt32());
+        Assert.Contains("verrouill", refused.GetProperty("rows")[0].GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        // The database refuses too, whatever SQL the API might run (trigger on hour_records).
+        await using (var conn = new NpgsqlConnection(db.OwnerConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var update = new NpgsqlCommand("UPDATE hour_records SET hours = 1 WHERE contract_id = @c", conn);
+            update.Parameters.AddWithValue("c", s.Contract);
+            var error = await Assert.ThrowsAsync<PostgresException>(() => update.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.ObjectNotInPrerequisiteState, error.SqlState);
+        }
+
+        var correction = await s.Client.PostAsync(new Uri($"/api/contracts/{s.Contract}/statements/2025-03-01/corrections", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Created, correction.StatusCode);
+        var corrected = await s.SendAsync(false, HoursScenario.Row(2, s.People[0].Reference, 40m));
+        Assert.Equal(1, corrected.GetProperty("replaced").GetInt32());
+
+        var current = await s.Client.GetFromJsonAsync<JsonElement>($"/api/contracts/{s.Contract}/hours?period=2025-03-01");
+        Assert.Equal(2, current.GetProperty("statement").GetProperty("version").GetInt32());
+        Assert.Equal(40m, current.GetProperty("rows")[0].GetProperty("hours").GetDecimal());
+        Assert.Equal(35m + 40m, await TotalAsync(s.Contract));   // version 1 kept as validated, version 2 the correction
+    }
+
+    [Fact]
+    public async Task Only_the_organisations_facilitators_send_hours()
+    {
+        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures 6");
+        var buyer = await _data.UserAsync($"acheteur.{Guid.NewGuid():N}@exemple.fr", false, (s.Organisation, "acheteur"));
+        var response = await _api.ClientFor(buyer).PostAsJsonAsync($"/api/contracts/{s.Contract}/hours/batch",
+            new { dryRun = false, rows = new[] { HoursScenario.Row(2, s.People[0].Reference, 35m) } });
+        await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_an_hour_record_for_a_participant_of_another_organisation()
+    {
+        var a = await HoursScenario.CreateAsync(_api, _data, "Ville heures 7a", 1);
+        var b = await HoursScenario.CreateAsync(_api, _data, "Ville heures 7b", 1);
+        var lot = await _data.ScalarAsync<Guid>("SELECT id FROM lots WHERE contract_id = @Contract AND number = 1", a);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => _data.ScalarAsync<int>("""
+            INSERT INTO hour_records (organisation_id, contract_id, lot_id, participant_id, employer_siret, modality, period, hours, source)
+            VALUES (@org, @contract, @lot, @person, '73282932000074', 'embauche_directe', '2025-03-01', 10, 'api') RETURNING 1
+            """, new { org = a.Organisation, contract = a.Contract, lot, person = b.People[0].Id }));
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
+    }
+}
