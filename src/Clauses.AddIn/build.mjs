@@ -1,6 +1,6 @@
 // Bundles the task panes with esbuild and copies their static files into the API's web root,
 // which serves them under /addin/ (word/taskpane.html, excel/taskpane.html, shared/styles.css,
-// assets/icon-*.png).
+// assets/icon-*.png) and the import page for facilitators without the add-in (pages/import.html).
 //   node build.mjs                 → ../Clauses.Api/wwwroot/addin/
 //   node build.mjs --outdir <dir>  → somewhere else (e.g. a temporary folder)
 import { build } from "esbuild";
@@ -19,7 +19,10 @@ await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 
 await build({
-  entryPoints: Object.fromEntries(hosts.map((host) => [`${host}/taskpane`, join(here, "src", host, "taskpane.ts")])),
+  entryPoints: {
+    ...Object.fromEntries(hosts.map((host) => [`${host}/taskpane`, join(here, "src", host, "taskpane.ts")])),
+    "pages/import": join(here, "src", "pages", "import.ts"),
+  },
   outdir,
   bundle: true,
   format: "iife",
@@ -33,6 +36,7 @@ await build({
 
 const copies = [
   ...hosts.map((host) => [join("src", host, "taskpane.html"), join(host, "taskpane.html")]),
+  [join("src", "pages", "import.html"), join("pages", "import.html")],
   [join("src", "shared", "styles.css"), join("shared", "styles.css")],
   [join("src", "commands.html"), "commands.html"],
   ...icons.map((icon) => [join("assets", icon), join("assets", icon)]),

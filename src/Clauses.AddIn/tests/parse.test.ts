@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numberText, parseAmount, parseFrenchNumber, parsePercent, percentText } from "../src/word/parse.js";
+import { numberText, parseAmount, parseFrenchNumber, parsePercent, percentText } from "../src/shared/parse.js";
 
 const value = (parsed: ReturnType<typeof parseFrenchNumber>) => (parsed.ok ? parsed.value : "invalide");
 

@@ -54,6 +54,13 @@ export interface RequestOptions {
   /** ETag read earlier; sent as If-Match so a concurrent change gives 412 instead of a lost update. */
   ifMatch?: string | null;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. X-File-Name for an upload). */
+  headers?: Record<string, string>;
+}
+
+/** A raw request body (file upload) sent as is, with its own Content-Type. */
+export class RawBody {
+  constructor(readonly data: Blob | ArrayBuffer | Uint8Array, readonly contentType: string) {}
 }
 
 export interface ApiClientOptions {
@@ -113,6 +120,12 @@ export class ApiClient {
     return url.toString();
   }
 
+  /** Uploads a file as the raw request body; returns the JSON answer and the Location header. */
+  async postFile<T>(path: string, body: RawBody, options: RequestOptions = {}): Promise<{ data: T; location: string | null }> {
+    const response = await this.request("POST", path, body, options, "application/json, application/problem+json");
+    return { data: (await readJson(response)) as T, location: response.headers.get("Location") };
+  }
+
   /** A binary download (e.g. a .docx) with the bearer token, as a Blob. */
   async getBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
     const response = await this.request("GET", path, undefined, options, "*/*");
@@ -125,8 +138,9 @@ export class ApiClient {
   }
 
   private async request(method: string, path: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: accept };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const headers: Record<string, string> = { Accept: accept, ...options.headers };
+    if (body instanceof RawBody) headers["Content-Type"] = body.contentType;
+    else if (body !== undefined) headers["Content-Type"] = "application/json";
     if (options.ifMatch) headers["If-Match"] = options.ifMatch;
     if (!options.anonymous) {
       const token = await this.getToken();
@@ -141,7 +155,8 @@ export class ApiClient {
     let response: Response;
     try {
       const init: RequestInit = { method, headers, signal: controller.signal };
-      if (body !== undefined) init.body = JSON.stringify(body);
+      if (body instanceof RawBody) init.body = body.data as BodyInit;
+      else if (body !== undefined) init.body = JSON.stringify(body);
       response = await this.fetchImpl(this.url(path, options.query), init);
     } catch (error) {
       throw networkError(error, controller.signal.aborted && !options.signal?.aborted);

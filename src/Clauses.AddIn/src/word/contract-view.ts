@@ -3,6 +3,7 @@
 
 import { h, replaceChildren } from "../shared/dom.js";
 import { button, whileBusy } from "../shared/forms.js";
+import { saveBlob } from "../shared/progress.js";
 import { categoryLabel, contractKindLabel, formatEuros } from "../shared/format.js";
 import type { PaneContext } from "./context.js";
 import { checkDocument, renderCheckResult, renderUpdateResult, updateDocument } from "./document-sync.js";
@@ -59,13 +60,7 @@ export function renderContract(ctx: PaneContext, detail: ContractDetail, actions
     void whileBusy([download], null, async () => {
       ctx.clearError();
       try {
-        const blob = await ctx.api.getBlob(wordApi.annexPath(contract.id));
-        const url = URL.createObjectURL(blob);
-        const link = h("a", { href: url, download: `Annexe clauses sociales ${contract.reference}.docx` });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        saveBlob(await ctx.api.getBlob(wordApi.annexPath(contract.id)), `Annexe clauses sociales ${contract.reference}.docx`);
       } catch (error) {
         await ctx.reportError(error);
       }

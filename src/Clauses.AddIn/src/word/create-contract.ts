@@ -4,7 +4,7 @@ import { h } from "../shared/dom.js";
 import { button, field, selectInput, setFieldError, statusLine, textInput, whileBusy } from "../shared/forms.js";
 import { categoryOptions, contractKindOptions, formatPercent } from "../shared/format.js";
 import type { PaneContext } from "./context.js";
-import { parseAmount } from "./parse.js";
+import { parseAmount } from "../shared/parse.js";
 import { wordApi, type ContractInfo, type Lot, type NewContract, type NewLot } from "./word-api.js";
 
 const REQUIRED = "Ce champ est obligatoire.";

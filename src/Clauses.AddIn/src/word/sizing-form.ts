@@ -5,7 +5,7 @@ import { h, replaceChildren } from "../shared/dom.js";
 import { button, checkboxGroup, field, selectInput, setFieldError, statusLine, textInput, whileBusy } from "../shared/forms.js";
 import { formatHours, formatPercent } from "../shared/format.js";
 import type { PaneContext } from "./context.js";
-import { numberText, parseAmount, parsePercent, percentText, type Parsed } from "./parse.js";
+import { numberText, parseAmount, parsePercent, percentText, type Parsed } from "../shared/parse.js";
 import { SizingPreviewer } from "./sizing.js";
 import { wordApi, type Clause, type ClauseRequest, type LabourShare, type LabourShareSource, type Lot, type Reference, type SizingInputs, type SizingPreview } from "./word-api.js";
 

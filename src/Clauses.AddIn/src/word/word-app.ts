@@ -6,7 +6,7 @@ import { h, replaceChildren } from "../shared/dom.js";
 import type { Workspace } from "../shared/home.js";
 import { createContext, type PaneContext, type WordHost } from "./context.js";
 import { renderContract } from "./contract-view.js";
-import { renderContractPicker } from "./contract-picker.js";
+import { renderContractPicker } from "../shared/contract-picker.js";
 import { renderAddLot, renderCreateContract } from "./create-contract.js";
 import { renderRelevance } from "./relevance.js";
 import { renderSizing } from "./sizing-form.js";
@@ -41,7 +41,16 @@ export class WordApp {
 
   openPicker(): void {
     this.storage.removeItem(CONTRACT_KEY);
-    this.show(renderContractPicker(this.ctx, (id) => void this.openContract(id), () => this.openCreate()));
+    this.show(
+      renderContractPicker({
+        api: this.ctx.api,
+        organisationId: this.ctx.organisationId,
+        reportError: (error) => this.ctx.reportError(error),
+        onPick: (contract) => void this.openContract(contract.id),
+        onCreate: () => this.openCreate(),
+        createLabel: "Créer le marché depuis le document",
+      }),
+    );
   }
 
   async openContract(contractId: string, quietIfMissing = false): Promise<void> {
