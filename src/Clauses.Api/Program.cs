@@ -60,6 +60,7 @@ api.MapHours();
 api.MapWorkbooks();
 api.MapImports();
 api.MapJobs();
+api.MapFulfilment();
 
 await app.PrepareDatabaseAsync();
 app.Run();

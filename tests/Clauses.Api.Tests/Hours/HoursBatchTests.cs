@@ -154,4 +154,23 @@ public sealed class HoursBatchTests(MigratedDatabase db) : IClassFixture<Migrate
             """, new { org = a.Organisation, contract = a.Contract, lot, person = b.People[0].Id }));
         Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
     }
+
+    [Fact]
+    public async Task Fulfilment_counts_the_latest_version_of_each_month_against_the_target()
+    {
+        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures 8");
+        await _data.ScalarAsync<int>("UPDATE clauses SET penalty_per_hour = 50, penalty_cap = 40000 WHERE lot_id IN (SELECT id FROM lots WHERE contract_id = @Contract) RETURNING 1", s);
+        await s.SendAsync(false, HoursScenario.Row(2, s.People[0].Reference, 100m), HoursScenario.Row(3, s.People[1].Reference, 50m, period: "2025-04-01"));
+        await s.Client.PostAsync(new Uri($"/api/contracts/{s.Contract}/statements/2025-03-01/validate", UriKind.Relative), null);
+        await s.Client.PostAsync(new Uri($"/api/contracts/{s.Contract}/statements/2025-03-01/corrections", UriKind.Relative), null);
+        await s.SendAsync(false, HoursScenario.Row(2, s.People[0].Reference, 120m));
+
+        var fulfilment = (await s.Client.GetFromJsonAsync<JsonElement>($"/api/contracts/{s.Contract}/fulfilment")).EnumerateArray().Single();
+        Assert.Equal(1000m, fulfilment.GetProperty("targetHours").GetDecimal());
+        Assert.Equal(170m, fulfilment.GetProperty("validHours").GetDecimal());      // 120 (correction of March) + 50 (April), not 100 + 120 + 50
+        Assert.Equal(0.17m, fulfilment.GetProperty("rate").GetDecimal());
+        Assert.Equal(830m, fulfilment.GetProperty("hoursStillDue").GetDecimal());
+        Assert.Equal(40000m, fulfilment.GetProperty("penalty").GetDecimal());        // 830 × 50 = 41 500, capped
+        Assert.True(fulfilment.GetProperty("penaltyCapped").GetBoolean());
+    }
 }
