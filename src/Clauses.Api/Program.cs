@@ -10,6 +10,7 @@ using Clauses.Api.Participants;
 using Clauses.Api.Reference;
 using Clauses.Api.Relevance;
 using Clauses.Api.Sizing;
+using Clauses.Api.Tenders;
 using Clauses.Api.Wordings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -61,6 +62,8 @@ api.MapWorkbooks();
 api.MapImports();
 api.MapJobs();
 api.MapFulfilment();
+api.MapTenders();
+api.MapPartnerships();
 
 await app.PrepareDatabaseAsync();
 app.Run();

@@ -1,5 +1,6 @@
 using System.Text;
 using Clauses.Api.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -20,7 +21,23 @@ public static class AuthSetup
         if (!useEntra && !builder.Environment.IsDevelopment())
             throw new InvalidOperationException("AzureAd:TenantId and AzureAd:ClientId must be configured outside Development.");
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        builder.Services.AddAuthentication(Schemes.Default)
+            // API calls carry a bearer token; the server-rendered pages (SIAE, dashboards) a session cookie.
+            .AddPolicyScheme(Schemes.Default, "Bearer ou cookie", options => options.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi")
+                || context.Request.Path.StartsWithSegments("/dev") || context.Request.Headers.Authorization.Count > 0
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "clauses";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.LoginPath = "/connexion";
+                options.AccessDeniedPath = "/acces-refuse";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+            })
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -96,6 +113,12 @@ public static class AuthSetup
         }
         await next(context);
     });
+}
+
+public static class Schemes
+{
+    /// <summary>Chooses the bearer scheme for /api and token-carrying requests, the cookie for pages.</summary>
+    public const string Default = "Clauses";
 }
 
 public sealed class DevTokenOptions

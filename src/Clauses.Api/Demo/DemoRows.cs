@@ -40,7 +40,8 @@ internal sealed record SiaeRow(
     DateTime? ImportedAt);
 
 internal sealed record TenderRow(
-    Guid Id, Guid OrganisationId, Guid ContractId, Guid LotId, string Title, string Description, string Reservation,
+    Guid Id, Guid OrganisationId, Guid ContractId, Guid LotId, string BuyerName, string ContractReference, int LotNumber,
+    string Title, string Description, string Reservation,
     string[] Sectors, string[] Departements, decimal AmountHt, DateTime DeadlineAt, string Status, DateTime? PublishedAt,
     Guid? CreatedBy);
 

@@ -96,7 +96,7 @@ internal sealed partial class DemoBuilder
         var org = _data.Organisations.Single(o => o.Id == lot.OrganisationId);
         _data.Tenders.Add(new TenderRow(
             DemoIds.FromName("tender:" + contractCode), lot.OrganisationId, lot.Contract.Id, lot.Id,
-            lot.Contract.Title + " — " + lot.Title, description, reservation, sectors, [org.Departement],
+            org.Name, lot.Contract.Reference, lot.Number, lot.Contract.Title + " — " + lot.Title, description, reservation, sectors, [org.Departement],
             lot.AmountHt, deadline, status, published, BuyerId(org.Key)));
     }
 }

@@ -45,11 +45,12 @@ internal static class DemoWriter
             s => [s.Id, s.Siret, s.Name, s.Kind, s.Sectors, s.Departements, s.City, s.Postcode, s.RadiusKm, s.ContactEmail,
                   s.ContactPhone, s.Source, s.ExternalId, s.AccountOrganisationId, s.ImportedAt], ct);
         await CopyAsync(connection,
-            "tenders (id, organisation_id, contract_id, lot_id, title, description, reservation, sectors, departements, amount_ht, "
-            + "deadline_at, status, published_at, created_by)",
+            "tenders (id, organisation_id, contract_id, lot_id, buyer_name, contract_reference, lot_number, title, description, "
+            + "reservation, sectors, departements, amount_ht, deadline_at, status, published_at, closed_at, created_by)",
             data.Tenders,
-            t => [t.Id, t.OrganisationId, t.ContractId, t.LotId, t.Title, t.Description, t.Reservation, t.Sectors, t.Departements,
-                  t.AmountHt, t.DeadlineAt, t.Status, t.PublishedAt, t.CreatedBy], ct);
+            t => [t.Id, t.OrganisationId, t.ContractId, t.LotId, t.BuyerName, t.ContractReference, t.LotNumber, t.Title, t.Description,
+                  t.Reservation, t.Sectors, t.Departements, t.AmountHt, t.DeadlineAt, t.Status, t.PublishedAt,
+                  t.Status == "clos" ? (DateTime?)t.DeadlineAt : null, t.CreatedBy], ct);
         await CopyAsync(connection, "tender_interests (tender_id, siae_id, organisation_id, user_id, message)", data.TenderInterests,
             i => [i.TenderId, i.SiaeId, i.OrganisationId, i.UserId, i.Message], ct);
         await CopyAsync(connection,

@@ -38,20 +38,32 @@ CREATE TABLE tenders (
   organisation_id uuid NOT NULL,
   contract_id     uuid NOT NULL,
   lot_id          uuid,
+  -- The notice is public: what it shows of the buyer and the contract is copied onto it, since
+  -- SIAE readers cannot see the buyer's own rows.
+  buyer_name         text NOT NULL CHECK (length(btrim(buyer_name)) BETWEEN 1 AND 200),
+  contract_reference text NOT NULL,
+  lot_number         integer,
   title           text NOT NULL CHECK (length(btrim(title)) BETWEEN 1 AND 300),
   description     text CHECK (length(description) <= 10000),
   reservation     text NOT NULL CHECK (reservation IN ('reserve_l2113_12', 'reserve_l2113_13', 'reserve_l2113_13_1', 'reserve_l2113_15')),
   sectors         text[] NOT NULL DEFAULT '{}',
   departements    text[] NOT NULL DEFAULT '{}',
   amount_ht       numeric(14,2) CHECK (amount_ht >= 0),
+  summary         text CHECK (length(summary) <= 2000),
+  documents_url   text CHECK (documents_url ~ '^https?://' AND length(documents_url) <= 500),
   deadline_at     timestamptz NOT NULL,
-  status          text NOT NULL DEFAULT 'brouillon' CHECK (status IN ('brouillon', 'publie', 'clos', 'annule')),
+  -- brouillon → publie → clos → attribue; annule from brouillon or publie.
+  status          text NOT NULL DEFAULT 'brouillon' CHECK (status IN ('brouillon', 'publie', 'clos', 'attribue', 'annule')),
   published_at    timestamptz,
+  closed_at       timestamptz,
+  awarded_siae_id uuid REFERENCES siae (id),
+  awarded_at      timestamptz,
   created_by      uuid REFERENCES users (id),
   created_at      timestamptz NOT NULL DEFAULT now(),
   updated_at      timestamptz NOT NULL DEFAULT now(),
   version         integer NOT NULL DEFAULT 1,
-  CHECK (status = 'brouillon' OR published_at IS NOT NULL),
+  CHECK (status = 'brouillon' OR status = 'annule' OR published_at IS NOT NULL),
+  CHECK (status <> 'attribue' OR (awarded_siae_id IS NOT NULL AND awarded_at IS NOT NULL)),
   UNIQUE (organisation_id, id),
   FOREIGN KEY (organisation_id, contract_id) REFERENCES contracts (organisation_id, id) ON DELETE CASCADE,
   FOREIGN KEY (organisation_id, contract_id, lot_id) REFERENCES lots (organisation_id, contract_id, id) ON DELETE CASCADE
@@ -63,7 +75,7 @@ CREATE TRIGGER tenders_version BEFORE UPDATE ON tenders FOR EACH ROW EXECUTE FUN
 ALTER TABLE tenders ENABLE ROW LEVEL SECURITY;
 -- Published tenders are public notices: every signed-in SIAE may read them.
 CREATE POLICY tenders_read ON tenders FOR SELECT
-  USING (organisation_id = ANY ((SELECT app_org_ids())::uuid[]) OR status IN ('publie', 'clos'));
+  USING (organisation_id = ANY ((SELECT app_org_ids())::uuid[]) OR status IN ('publie', 'clos', 'attribue'));
 CREATE POLICY tenders_write ON tenders FOR ALL
   USING (organisation_id = ANY ((SELECT app_org_ids())::uuid[]))
   WITH CHECK (organisation_id = ANY ((SELECT app_org_ids())::uuid[]));
@@ -75,8 +87,11 @@ CREATE TABLE tender_interests (
   -- The buyer's organisation (the tender's), so the buyer sees who is interested.
   organisation_id uuid NOT NULL,
   user_id         uuid REFERENCES users (id),
+  -- An SIAE says it is interested, or that it is not (then the buyer knows not to wait for it).
+  interested      boolean NOT NULL DEFAULT true,
   message         text CHECK (length(message) <= 2000),
   created_at      timestamptz NOT NULL DEFAULT now(),
+  updated_at      timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tender_id, siae_id),
   FOREIGN KEY (organisation_id, tender_id) REFERENCES tenders (organisation_id, id) ON DELETE CASCADE
 );
