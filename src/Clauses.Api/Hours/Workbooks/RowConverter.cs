@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Clauses.Api.Hours.Workbooks;
 
@@ -58,6 +59,7 @@ internal sealed class RowConverter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Run(SheetRowSource source, Action<ImportRow> onRow, CancellationToken ct)
     {
         var rows = 0;
@@ -176,6 +178,7 @@ internal sealed class RowConverter
 
     private static bool IsText(RawCell cell) => cell.Kind is RawKind.String or RawKind.SharedString;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ImportRow Convert()
     {
         Array.Clear(_failed);

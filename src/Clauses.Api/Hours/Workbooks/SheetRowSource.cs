@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace Clauses.Api.Hours.Workbooks;
@@ -54,6 +55,7 @@ internal sealed class SheetRowSource : IDisposable
     public int Generation => _generation;
 
     /// <summary>Moves to the next &lt;row&gt; and fills the cells whose column maps to a slot. False at the end of the sheet data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so a single large read runs at full speed
     public bool NextRow(int[] slotOfColumn, RawCell[] slots, out int rowNumber)
     {
         rowNumber = 0;
@@ -79,6 +81,7 @@ internal sealed class SheetRowSource : IDisposable
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so a single large read runs at full speed
     private int ReadRowNumber()
     {
         var xr = _xr;
@@ -98,6 +101,7 @@ internal sealed class SheetRowSource : IDisposable
         return number;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so a single large read runs at full speed
     private int ReadAttribute()
     {
         var total = 0;
@@ -106,6 +110,7 @@ internal sealed class SheetRowSource : IDisposable
         return total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so a single large read runs at full speed
     private void ReadCells(int[] slotOfColumn, RawCell[] slots)
     {
         var xr = _xr;
@@ -179,6 +184,7 @@ internal sealed class SheetRowSource : IDisposable
         _ => RawKind.Number,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so a single large read runs at full speed
     private void SkipElement()
     {
         var xr = _xr;
@@ -189,6 +195,7 @@ internal sealed class SheetRowSource : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so a single large read runs at full speed
     private void ReadCellContent(RawCell cell, RawKind kind)
     {
         var xr = _xr;
@@ -238,6 +245,7 @@ internal sealed class SheetRowSource : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip tier-0 so a single large read runs at full speed
     private void ReadValue(RawCell cell)
     {
         var xr = _xr;

@@ -233,7 +233,8 @@ public static class WorkbookAnnotator
         if (fonts is not null)
         {
             var fontId = fonts.Elements(Main + "font").Count();
-            fonts.Add(new XElement(Main + "font", new XElement(Main + "b"), new XElement(Main + "sz", new XAttribute("val", 11))));
+            fonts.Add(new XElement(Main + "font", new XElement(Main + "b"), new XElement(Main + "sz", new XAttribute("val", 11)),
+                new XElement(Main + "name", new XAttribute("val", "Calibri")), new XElement(Main + "family", new XAttribute("val", 2))));
             fonts.SetAttributeValue("count", fontId + 1);
             headerStyle = originalXfs.Count + styleMap.Count;
             cellXfs.Add(new XElement(Main + "xf", new XAttribute("numFmtId", 0), new XAttribute("fontId", fontId), new XAttribute("fillId", 0),
@@ -263,6 +264,8 @@ public static class WorkbookAnnotator
 
         var workbook = LoadXml(package, package.WorkbookPath);
         var sheets = workbook.Root!.Element(Main + "sheets") ?? throw new WorkbookRejectedException(400, XlsxPackage.Corrupt);
+        if (workbook.Root.GetPrefixOfNamespace(Rel) is null && workbook.Root.Attribute(XNamespace.Xmlns + "r") is null)
+            workbook.Root.SetAttributeValue(XNamespace.Xmlns + "r", Rel.NamespaceName);
         var maxSheetId = sheets.Elements(Main + "sheet").Select(s => (int?)s.Attribute("sheetId") ?? 0).DefaultIfEmpty(0).Max();
         sheets.AddFirst(new XElement(Main + "sheet", new XAttribute("name", errorsSheetName), new XAttribute("sheetId", maxSheetId + 1),
             new XAttribute(Rel + "id", errorsSheetId)));
@@ -346,6 +349,15 @@ public static class WorkbookAnnotator
         var lastRow = 0;
         var lastColumn = -1;
         var sheetDataDepth = -1;
+        var columnStyles = new List<(int Min, int Max, int Style)>();
+
+        // A created cell takes its column's default format (e.g. the template's text or date columns).
+        int ColumnStyle(int column)
+        {
+            foreach (var (min, max, style) in columnStyles)
+                if (column + 1 >= min && column + 1 <= max) return style;
+            return 0;
+        }
 
         void WriteLegacyDrawing()
         {
@@ -359,7 +371,7 @@ public static class WorkbookAnnotator
         {
             xw.WriteStartElement("c", XlsxPackage.MainNs);
             xw.WriteAttributeString("r", WorkbookText.ColumnLetters(column) + row.ToString(CultureInfo.InvariantCulture));
-            xw.WriteAttributeString("s", mapStyle(0).ToString(CultureInfo.InvariantCulture));
+            xw.WriteAttributeString("s", mapStyle(ColumnStyle(column)).ToString(CultureInfo.InvariantCulture));
             xw.WriteEndElement();
         }
 
@@ -442,6 +454,11 @@ public static class WorkbookAnnotator
                             }
                         }
                     }
+                    if (!inSheetData && xr.Depth == 2 && name == "col"
+                        && int.TryParse(xr.GetAttribute("min"), NumberStyles.None, CultureInfo.InvariantCulture, out var colMin)
+                        && int.TryParse(xr.GetAttribute("max"), NumberStyles.None, CultureInfo.InvariantCulture, out var colMax)
+                        && int.TryParse(xr.GetAttribute("style"), NumberStyles.None, CultureInfo.InvariantCulture, out var colStyle))
+                        columnStyles.Add((colMin, colMax, colStyle));
                     if (!legacyWritten && xr.Depth == 1 && AfterLegacyDrawing.Contains(name)) WriteLegacyDrawing();
                     xw.WriteStartElement(xr.Prefix, name, xr.NamespaceURI);
                     xw.WriteAttributes(xr, true);
