@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Clauses.Core.Hours;
 
 namespace Clauses.Core.Tests.Hours;
@@ -371,23 +370,5 @@ public class HourRecordRulesTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, problems);
         Assert.Equal(0, allocated);
-    }
-
-    [Fact]
-    public void A_million_checks_take_well_under_a_second()
-    {
-        var row = Valid;
-        HourRecordRules.Check(in row);
-        var problems = 0;
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 1_000_000; i++)
-        {
-            problems += (int)HourRecordRules.Check(in row);
-        }
-
-        watch.Stop();
-        Assert.Equal(0, problems);
-        // Generous bound (1 µs a row) so that a slow CI machine does not flake; a typical run is far below it.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{watch.Elapsed.TotalMilliseconds:F0} ms for 1 000 000 checks");
     }
 }
