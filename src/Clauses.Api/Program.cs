@@ -4,11 +4,13 @@ using Clauses.Api.Contracts;
 using Clauses.Api.Data;
 using Clauses.Api.Hours;
 using Clauses.Api.Infrastructure;
+using Clauses.Api.Integrations.MarcheInclusion;
 using Clauses.Api.Jobs;
 using Clauses.Api.Organisations;
 using Clauses.Api.Participants;
 using Clauses.Api.Reference;
 using Clauses.Api.Relevance;
+using Clauses.Api.Siae;
 using Clauses.Api.Sizing;
 using Clauses.Api.Tenders;
 using Clauses.Api.Wordings;
@@ -24,6 +26,7 @@ builder.AddRateLimits();
 builder.AddApiDocs();
 builder.AddHealth();
 builder.AddBackgroundWork();
+builder.AddMarcheInclusion();
 
 var app = builder.Build();
 
@@ -64,6 +67,7 @@ api.MapJobs();
 api.MapFulfilment();
 api.MapTenders();
 api.MapPartnerships();
+api.MapSiae();
 
 await app.PrepareDatabaseAsync();
 app.Run();
