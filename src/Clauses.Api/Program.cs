@@ -7,6 +7,7 @@ using Clauses.Api.Infrastructure;
 using Clauses.Api.Integrations.MarcheInclusion;
 using Clauses.Api.Jobs;
 using Clauses.Api.Organisations;
+using Clauses.Api.Outbox;
 using Clauses.Api.Participants;
 using Clauses.Api.Reference;
 using Clauses.Api.Relevance;
@@ -27,6 +28,8 @@ builder.AddApiDocs();
 builder.AddHealth();
 builder.AddBackgroundWork();
 builder.AddMarcheInclusion();
+builder.AddOutbox();
+builder.AddPages();
 
 var app = builder.Build();
 
@@ -45,6 +48,7 @@ app.UseRateLimiter();
 app.MapHealth();
 app.MapApiDocs();
 app.MapDevTokens();
+app.MapPages();
 
 var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimits.PerUser);
 api.MapMe();
@@ -68,6 +72,7 @@ api.MapFulfilment();
 api.MapTenders();
 api.MapPartnerships();
 api.MapSiae();
+api.MapOutbox();
 
 await app.PrepareDatabaseAsync();
 app.Run();

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Clauses.Api.Data;
+using Clauses.Api.Integrations.Graph;
+using Clauses.Api.Outbox;
 using Clauses.Core.Clauses;
 using Clauses.Core.Siae;
 using Clauses.Core.Tenders;
@@ -26,18 +27,14 @@ public static class TenderAlerts
         var queued = 0;
         foreach (var siae in recipients)
         {
-            var payload = JsonSerializer.Serialize(Mail(tender, siae.Name, siae.ContactEmail!));
-            queued += await db.ExecuteAsync("""
-                INSERT INTO outbox (organisation_id, kind, dedup_key, payload) VALUES (@OrganisationId, 'alerte_marche_reserve', @key, @payload::jsonb)
-                ON CONFLICT (dedup_key) DO NOTHING
-                """, new { tender.OrganisationId, key = $"tender:{tender.Id}:siae:{siae.Id}", payload }, ct);
+            if (await OutboxStore.EnqueueAsync(db, tender.OrganisationId, "alerte_marche_reserve", $"tender:{tender.Id}:siae:{siae.Id}",
+                    Mail(tender, siae.Name, siae.ContactEmail!), ct))
+                queued++;
         }
         return queued;
     }
 
-    public sealed record MailPayload(string To, string Subject, string HtmlBody, string TextBody);
-
-    public static MailPayload Mail(TenderResponse t, string siaeName, string to)
+    public static OutgoingMail Mail(TenderResponse t, string siaeName, string to)
     {
         var deadline = t.DeadlineAt.ToString("dddd d MMMM yyyy 'à' HH'h'mm", French);
         var article = Instrument.Terms.Find(t.Reservation)?.LegalBasis ?? t.Reservation;
@@ -64,6 +61,6 @@ public static class TenderAlerts
                    + $"<p>Date limite de réponse : {WebUtility.HtmlEncode(deadline)}.</p>"
                    + (t.DocumentsUrl is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(t.DocumentsUrl)}\">Documents de la consultation</a></p>")
                    + "<p>Pour dire si vous êtes intéressé(e), connectez-vous à Clauses, rubrique « Marchés réservés ».</p>";
-        return new MailPayload(to, subject, html, text);
+        return new OutgoingMail(to, subject, html, text);
     }
 }

@@ -93,21 +93,15 @@ public static class TendersApi
             return Http.OkWithETag(http, result, result.Version);
         });
 
-        group.MapPost("/tenders/{id:guid}/publish", async (Guid id, TenantDb tenant, CurrentUserAccessor current, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/tenders/{id:guid}/publish", async (Guid id, TenantDb tenant, CurrentUserAccessor current, TimeProvider clock,
+            Outbox.OutboxSignal outbox, CancellationToken ct) =>
         {
             await using var db = await tenant.BeginAsync(ct);
-            if (await OwnAsync(db, id, current.Required, ct) is not { } tender) return NotFound();
-            if (!current.Required.HasAnyRole(tender.OrganisationId, Roles.ContractWriters)) return WritersOnly();
-            if (tender.Status == TenderStatus.Publie) return TypedResults.Ok(tender);   // publishing twice changes nothing, mails nothing
-            if (!TenderStatus.CanMove(tender.Status, TenderStatus.Publie)) return Problems.Conflict(TenderStatus.Refusal(tender.Status, TenderStatus.Publie), "statut");
-            var lotInstruments = await TenderLots.InstrumentsAsync(db, tender.LotId, ct);
-            var errors = TenderRules.ValidatePublication(Input(tender), lotInstruments, clock.GetUtcNow());
-            if (!errors.IsValid) return Problems.Validation(errors.ToDictionary());
-            await db.ExecuteAsync("UPDATE tenders SET status = 'publie', published_at = now() WHERE id = @id", new { id }, ct);
-            var published = (await TendersStore.GetAsync(db, id, ct))!;
-            await TenderAlerts.EnqueueAsync(db, published, ct);
+            var outcome = await TenderActions.PublishAsync(db, current.Required, id, clock.GetUtcNow(), ct);
+            if (!outcome.Succeeded) return outcome.ToResult();
             await db.CommitAsync(ct);
-            return TypedResults.Ok(published);
+            outbox.Wake();
+            return outcome.ToResult();
         });
 
         group.MapPost("/tenders/{id:guid}/close", (Guid id, TenantDb tenant, CurrentUserAccessor current, CancellationToken ct) =>
@@ -187,9 +181,6 @@ public static class TendersApi
 
     private static TenderInput Input(TenderRequest r, string reservation) => new(r.Title, r.Summary, r.Description, reservation,
         r.Sectors ?? [], r.Departements ?? [], r.DeadlineAt, Blank(r.DocumentsUrl), r.AmountHt);
-
-    private static TenderInput Input(TenderResponse t) => new(t.Title, t.Summary, t.Description, t.Reservation, t.Sectors, t.Departements,
-        new DateTimeOffset(DateTime.SpecifyKind(t.DeadlineAt, DateTimeKind.Utc)), t.DocumentsUrl, t.AmountHt);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
