@@ -49,6 +49,7 @@ app.MapHealth();
 app.MapApiDocs();
 app.MapDevTokens();
 app.MapPages();
+app.MapEntraSignIn();
 
 var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimits.PerUser);
 api.MapMe();

@@ -11,13 +11,15 @@ namespace Clauses.Api.Pages;
 /// <summary>
 /// Sign-in for the pages. In Development: the demo users, each a POST button that opens a cookie session
 /// with the claims an Entra ID token would carry (tid, oid, name, preferred_username), so UseCurrentUser
-/// resolves them like a bearer token. Elsewhere, sign-in is Microsoft Entra ID through OpenID Connect:
-/// the Microsoft.AspNetCore.Authentication.OpenIdConnect / Microsoft.Identity.Web packages cannot be
-/// installed in this environment, so the page only explains that the administrator configures it.
+/// resolves them like a bearer token. Elsewhere, sign-in is Microsoft Entra ID through OpenID Connect
+/// (Auth/EntraSignIn: the code flow written out, as the OpenIdConnect package cannot be installed here).
 /// </summary>
-public sealed class ConnexionModel(IWebHostEnvironment environment, UserResolver users, CurrentUserAccessor current) : PageModel
+public sealed class ConnexionModel(IWebHostEnvironment environment, IConfiguration config, UserResolver users, CurrentUserAccessor current) : PageModel
 {
     public bool IsDevelopment => environment.IsDevelopment();
+
+    /// <summary>Entra ID sign-in for pages (Auth/EntraSignIn) when the app registration's secret is configured.</summary>
+    public bool EntraConfigured => EntraSignIn.Configured(config);
 
     public IReadOnlyList<DemoUser> DemoUsers => DemoSeeder.Users;
 
