@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Clauses.Api.Auth;
 using Clauses.Api.Data;
 using Clauses.Api.Hours.Workbooks;
@@ -8,21 +7,8 @@ using Npgsql;
 
 namespace Clauses.Api.Hours;
 
-/// <summary>Wakes the worker when this instance enqueues an import (other instances' jobs are found by polling).</summary>
-public sealed class ImportQueue
-{
-    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => _signal.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
-        try { await _signal.Reader.ReadAsync(cts.Token); }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
-    }
-}
+/// <summary>Wakes the worker when this instance enqueues an import.</summary>
+public sealed class ImportQueue : Infrastructure.WakeSignal;
 
 /// <summary>
 /// Runs queued workbook imports. A job is claimed with FOR UPDATE SKIP LOCKED, so several instances

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using Clauses.Api.Data;
 using Clauses.Api.Integrations.Graph;
 using Dapper;
@@ -8,21 +7,8 @@ using Npgsql;
 
 namespace Clauses.Api.Outbox;
 
-/// <summary>Wakes the worker when this instance enqueues a mail (other instances' mails are found by polling).</summary>
-public sealed class OutboxSignal
-{
-    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => _signal.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
-        try { await _signal.Reader.ReadAsync(cts.Token); }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
-    }
-}
+/// <summary>Wakes the worker when this instance enqueues a mail.</summary>
+public sealed class OutboxSignal : Infrastructure.WakeSignal;
 
 /// <summary>The retry schedule (section "Outbox").</summary>
 public sealed record OutboxOptions
