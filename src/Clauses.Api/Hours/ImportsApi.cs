@@ -31,10 +31,20 @@ public static class ImportsApi
             var fileName = Uri.UnescapeDataString(request.Headers["X-File-Name"].FirstOrDefault() ?? "classeur.xlsx");
             if (fileName.Length is 0 or > 255) fileName = "classeur.xlsx";
 
-            var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            if (buffer.Length == 0) return Problems.Result(400, "Le fichier envoyé est vide.", "fichier-vide");
-            var bytes = buffer.ToArray();
+            // One copy of the upload in memory (sized from Content-Length when the client sends it).
+            byte[] bytes;
+            if (request.ContentLength is long length and <= MaxUploadBytes)
+            {
+                bytes = new byte[length];
+                await request.Body.ReadExactlyAsync(bytes, ct);
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                await request.Body.CopyToAsync(buffer, ct);
+                bytes = buffer.ToArray();
+            }
+            if (bytes.Length == 0) return Problems.Result(400, "Le fichier envoyé est vide.", "fichier-vide");
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
             var user = current.Required;
 

@@ -134,7 +134,8 @@ CREATE TABLE hour_records (
   -- Set when the hours count for another lot's clause under a pooling agreement (R21).
   clause_id          uuid,
   participant_id     uuid NOT NULL,
-  employer_siret     char(14) NOT NULL CHECK (employer_siret ~ '^[0-9]{14}$'),
+  -- Checked without regex repetition counts ({14}), which PostgreSQL evaluates slowly on every imported row.
+  employer_siret     char(14) NOT NULL CHECK (length(employer_siret) = 14 AND employer_siret !~ '[^0-9]'),
   siae_id            uuid,
   modality           text NOT NULL CHECK (modality IN ('embauche_directe', 'interim_etti', 'interim_ett', 'mise_a_disposition_ai',
                        'geiq', 'entreprise_adaptee', 'sous_traitance_siae', 'cotraitance_siae', 'formation')),
@@ -147,7 +148,7 @@ CREATE TABLE hour_records (
   invoiced_amount_ht numeric(14,2) CHECK (invoiced_amount_ht >= 0),
   evidence_reference text CHECK (length(evidence_reference) <= 200),
   source             text NOT NULL CHECK (source IN ('excel', 'api', 'saisie')),
-  file_hash          text CHECK (file_hash ~ '^[0-9a-f]{64}$'),
+  file_hash          text CHECK (length(file_hash) = 64 AND file_hash !~ '[^0-9a-f]'),
   declared_by        uuid,
   created_at         timestamptz NOT NULL DEFAULT now(),
   updated_at         timestamptz NOT NULL DEFAULT now(),
