@@ -80,7 +80,7 @@ internal sealed partial class DemoBuilder
             converted ? "conversion_montant" : "heures_attestees", invoiced,
             converted ? $"Facture de sous-traitance {monthText} – {employer}" : source == "excel" ? $"Relevé d'heures {monthText} – {employer}" : $"Attestation employeur {monthText} – {employer}",
             source, source == "excel" ? DemoIds.Sha256Hex(contract.Reference + "|" + monthText + "|v1") : null,
-            statement.Id, assignment.CreatedBy, statement.ValidatedBy));
+            assignment.CreatedBy));
     }
 
     private StatementRow StatementFor(ContractRow contract, DateOnly period)
