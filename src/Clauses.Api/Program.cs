@@ -2,6 +2,7 @@ using Clauses.Api.Auth;
 using Clauses.Api.Clauses;
 using Clauses.Api.Contracts;
 using Clauses.Api.Data;
+using Clauses.Api.Exports;
 using Clauses.Api.Hours;
 using Clauses.Api.Infrastructure;
 using Clauses.Api.Integrations.MarcheInclusion;
@@ -74,6 +75,7 @@ api.MapTenders();
 api.MapPartnerships();
 api.MapSiae();
 api.MapOutbox();
+api.MapDecp();
 
 await app.PrepareDatabaseAsync();
 app.Run();
