@@ -36,7 +36,7 @@ public static class FulfilmentApi
                   SELECT DISTINCT ON (period) period, version FROM hour_statements WHERE contract_id = @contractId ORDER BY period, version DESC)
                 SELECT c.id AS clause_id, l.number AS lot_number, c.instrument, c.target_hours, c.penalty_per_hour, c.penalty_cap,
                        coalesce((SELECT sum(h.hours) FROM hour_records h JOIN latest s ON s.period = date_trunc('month', h.period)::date AND s.version = h.version
-                                  WHERE h.lot_id = l.id), 0) AS valid_hours
+                                  WHERE h.organisation_id = l.organisation_id AND h.lot_id = l.id), 0) AS valid_hours
                   FROM clauses c JOIN lots l ON l.id = c.lot_id
                  WHERE l.contract_id = @contractId AND c.instrument IN ('clause_execution', 'clause_alternative', 'marche_insertion')
                  ORDER BY l.number

@@ -87,7 +87,8 @@ public static class HoursApi
                 SELECT organisation_id, contract_id, lot_id, clause_id, participant_id, employer_siret, siae_id, modality, period, period_kind,
                        @next, hours, counting_method, invoiced_amount_ht, evidence_reference, source, file_hash, declared_by
                   FROM hour_records
-                 WHERE contract_id = @contractId AND version = @Version AND period >= @month AND period < (@month::date + interval '1 month');
+                 WHERE organisation_id = @organisationId AND contract_id = @contractId AND version = @Version
+                   AND period >= @month AND period < (@month::date + interval '1 month');
                 """, new { organisationId, contractId, month, next = latest.Version + 1, latest.Version }, ct);
             var statement = await HoursStore.StatementAsync(db, contractId, month, ct);
             await db.CommitAsync(ct);

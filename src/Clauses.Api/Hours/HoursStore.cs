@@ -14,7 +14,8 @@ public static class HoursStore
               JOIN lots l ON l.id = h.lot_id
               JOIN participants p ON p.id = h.participant_id
               LEFT JOIN participant_identities i ON i.participant_id = h.participant_id
-             WHERE h.contract_id = @contractId AND h.version = @version
+             WHERE h.organisation_id = (SELECT organisation_id FROM contracts WHERE id = @contractId)
+               AND h.contract_id = @contractId AND h.version = @version
                AND h.period >= @month AND h.period < (@month::date + interval '1 month')
              ORDER BY l.number, p.number, h.period, h.modality
             """, new { contractId, month, version }, ct)).ToList();
@@ -26,7 +27,7 @@ public static class HoursStore
               FROM hour_statements s
               LEFT JOIN users u ON u.id = s.validated_by
               LEFT JOIN LATERAL (SELECT sum(h.hours) AS total, count(*) AS records FROM hour_records h
-                                  WHERE h.contract_id = s.contract_id AND h.version = s.version
+                                  WHERE h.organisation_id = s.organisation_id AND h.contract_id = s.contract_id AND h.version = s.version
                                     AND h.period >= s.period AND h.period < (s.period + interval '1 month')) t ON true
              WHERE s.contract_id = @contractId
              ORDER BY s.period DESC, s.version DESC

@@ -49,6 +49,19 @@ public sealed class ImportsApiTests(MigratedDatabase db) : IClassFixture<Migrate
         Assert.Equal(totals, await TotalsAsync());
     }
 
+    [Fact]
+    public async Task Two_concurrent_imports_of_the_same_workbook_leave_one_copy()
+    {
+        var file = HoursSheet([Row(0, 35m, period: "05/2025"), Row(1, 20m, period: "05/2025"), Row(2, 10m, period: "05/2025")]);
+        var answers = await Task.WhenAll(ImportAsync(file), ImportAsync(file), ImportAsync(file));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var accepted = 0;
+        foreach (var a in answers) accepted += (await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32();
+        Assert.Equal(3, accepted);
+        Assert.Equal("3;65.00", await _data.ScalarAsync<string>(
+            "SELECT count(*) || ';' || sum(hours) FROM hour_records WHERE contract_id = @Contract AND period = '2025-05-01'", _s));
+    }
+
     public static TheoryData<string> Corpus() =>
     [
         "pas un zip", "zip tronqué", "bombe zip", "entité externe XML", "1 000 000 lignes", "types erronés", "heures négatives",
