@@ -40,6 +40,7 @@ public sealed record InterestRequest(bool? Interested, string? Message);
 
 public sealed record InterestResponse
 {
+    public Guid TenderId { get; init; }
     public Guid SiaeId { get; init; }
     public required string SiaeName { get; init; }
     public required string Kind { get; init; }

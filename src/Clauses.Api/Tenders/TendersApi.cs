@@ -141,7 +141,7 @@ public static class TendersApi
         {
             await using var db = await tenant.BeginAsync(ct);
             if (await OwnAsync(db, id, current.Required, ct) is null) return NotFound();
-            return TypedResults.Ok(await TendersStore.InterestsAsync(db, id, ct));
+            return TypedResults.Ok(await TendersStore.InterestsAsync(db, [id], ct));
         });
 
         // For SIAE: open tenders, those that fit their sectors and territory first.

@@ -46,12 +46,14 @@ public static class TendersStore
             "SELECT tender_id, interested FROM tender_interests WHERE siae_id = @siaeId", new { siaeId }, ct))
         .ToDictionary(a => a.TenderId, a => a.Interested);
 
-    public static async Task<IReadOnlyList<InterestResponse>> InterestsAsync(TenantSession db, Guid tenderId, CancellationToken ct) =>
+    /// <summary>The SIAE that answered the given tenders, interested ones first.</summary>
+    public static async Task<IReadOnlyList<InterestResponse>> InterestsAsync(TenantSession db, Guid[] tenderIds, CancellationToken ct) =>
         (await db.QueryAsync<InterestResponse>("""
-            SELECT s.id AS siae_id, s.name AS siae_name, s.kind, s.city, s.contact_email, s.contact_phone, i.interested, i.message, i.updated_at
+            SELECT i.tender_id, s.id AS siae_id, s.name AS siae_name, s.kind, s.city, s.contact_email, s.contact_phone, i.interested,
+                   i.message, i.updated_at
               FROM tender_interests i JOIN siae s ON s.id = i.siae_id
-             WHERE i.tender_id = @tenderId ORDER BY i.interested DESC, i.updated_at DESC
-            """, new { tenderId }, ct)).ToList();
+             WHERE i.tender_id = ANY (@tenderIds) ORDER BY i.interested DESC, i.updated_at DESC
+            """, new { tenderIds }, ct)).ToList();
 
     public sealed record SiaeRecipient
     {

@@ -17,7 +17,7 @@ public sealed class MarchesReservesModel(TenantDb tenant, CurrentUserAccessor cu
     public static readonly string[] StatusOrder = [TenderStatus.Brouillon, TenderStatus.Publie, TenderStatus.Clos, TenderStatus.Attribue, TenderStatus.Annule];
 
     public IReadOnlyList<TenderResponse> Tenders { get; private set; } = [];
-    public ILookup<Guid, InterestRow> Interests { get; private set; } = Array.Empty<InterestRow>().ToLookup(i => i.TenderId);
+    public ILookup<Guid, InterestResponse> Interests { get; private set; } = Array.Empty<InterestResponse>().ToLookup(i => i.TenderId);
     public PageMessages Messages { get; private set; } = PageMessages.None;
     /// <summary>The tender a refused publication was about, so its card shows the errors too.</summary>
     public Guid? FailedId { get; private set; }
@@ -61,24 +61,6 @@ public sealed class MarchesReservesModel(TenantDb tenant, CurrentUserAccessor cu
         Organisations = user.Memberships.Where(m => orgs.Contains(m.OrganisationId)).Select(m => m.OrganisationName).Distinct().ToList();
         Tenders = await TendersStore.ForOrganisationsAsync(db, orgs, null, ct);
         var ids = Tenders.Select(t => t.Id).ToArray();
-        Interests = (await db.QueryAsync<InterestRow>("""
-            SELECT i.tender_id, s.name AS siae_name, s.kind, s.city, s.contact_email, s.contact_phone, i.interested, i.message, i.updated_at
-              FROM tender_interests i JOIN siae s ON s.id = i.siae_id
-             WHERE i.tender_id = ANY (@ids)
-             ORDER BY i.interested DESC, i.updated_at DESC
-            """, new { ids }, ct)).ToLookup(i => i.TenderId);
-    }
-
-    public sealed record InterestRow
-    {
-        public Guid TenderId { get; init; }
-        public required string SiaeName { get; init; }
-        public required string Kind { get; init; }
-        public string? City { get; init; }
-        public string? ContactEmail { get; init; }
-        public string? ContactPhone { get; init; }
-        public bool Interested { get; init; }
-        public string? Message { get; init; }
-        public DateTime UpdatedAt { get; init; }
+        Interests = (await TendersStore.InterestsAsync(db, ids, ct)).ToLookup(i => i.TenderId);
     }
 }
