@@ -14,6 +14,7 @@ using Clauses.Api.Reference;
 using Clauses.Api.Relevance;
 using Clauses.Api.Siae;
 using Clauses.Api.Sizing;
+using Clauses.Api.Spar;
 using Clauses.Api.Tenders;
 using Clauses.Api.Wordings;
 
@@ -76,6 +77,7 @@ api.MapPartnerships();
 api.MapSiae();
 api.MapOutbox();
 api.MapDecp();
+api.MapSparTargets();
 
 await app.PrepareDatabaseAsync();
 app.Run();
