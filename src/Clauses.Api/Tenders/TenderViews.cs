@@ -24,7 +24,8 @@ public static class TenderViews
     }
 
     /// <summary>Records the SIAE's answer; returns a problem, or null when it was recorded.</summary>
-    public static async Task<IResult?> AnswerAsync(TenantSession db, CurrentUser user, Guid tenderId, bool interested, string? message, CancellationToken ct)
+    public static async Task<IResult?> AnswerAsync(TenantSession db, CurrentUser user, Guid tenderId, bool interested, string? message,
+        DateTimeOffset now, CancellationToken ct)
     {
         var account = await TendersStore.AccountAsync(db, user.OrganisationIdsWithRole(Role.Siae).ToArray(), ct);
         if (account is null)
@@ -32,6 +33,8 @@ public static class TenderViews
         var tender = await TendersStore.GetAsync(db, tenderId, ct);
         if (tender is null || tender.Status != TenderStatus.Publie)
             return Problems.NotFound("Aucun appel d'offres ouvert ne porte cet identifiant.");
+        if (DateTime.SpecifyKind(tender.DeadlineAt, DateTimeKind.Utc) <= now.UtcDateTime)
+            return Problems.Conflict("La date limite de réponse à cet appel d'offres est passée.", "appel-clos");
         if (message is { Length: > 2000 })
             return Problems.Validation(new Dictionary<string, string[]> { ["message"] = ["Le message ne doit pas dépasser 2 000 caractères."] });
         await db.ExecuteAsync("""

@@ -151,10 +151,11 @@ public static class TendersApi
             return TypedResults.Ok(await TenderViews.ForSiaeAsync(db, current.Required, ct));
         });
 
-        group.MapPost("/tenders/{id:guid}/interest", async (Guid id, InterestRequest r, TenantDb tenant, CurrentUserAccessor current, CancellationToken ct) =>
+        group.MapPost("/tenders/{id:guid}/interest", async (Guid id, InterestRequest r, TenantDb tenant, CurrentUserAccessor current,
+            TimeProvider clock, CancellationToken ct) =>
         {
             await using var db = await tenant.BeginAsync(ct);
-            var result = await TenderViews.AnswerAsync(db, current.Required, id, r.Interested ?? true, r.Message, ct);
+            var result = await TenderViews.AnswerAsync(db, current.Required, id, r.Interested ?? true, r.Message, clock.GetUtcNow(), ct);
             if (result is not null) return result;
             await db.CommitAsync(ct);
             return TypedResults.NoContent();

@@ -149,4 +149,14 @@ public sealed class TendersApiTests(MigratedDatabase db) : IClassFixture<Migrate
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("SAS Paysages du Rhône", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contractorName").GetString());
     }
+
+    [Fact]
+    public async Task An_answer_after_the_deadline_is_refused()
+    {
+        var id = await PublishedAsync();
+        await _data.ScalarAsync<int>("UPDATE tenders SET deadline_at = now() - interval '1 hour' WHERE id = @id RETURNING 1", new { id });
+        var late = await _api.ClientFor(_siaeUser).PostAsJsonAsync($"/api/tenders/{id}/interest", new { interested = true });
+        await ProblemAssert.IsProblem(late, HttpStatusCode.Conflict);
+        Assert.Equal(0L, await _data.ScalarAsync<long>("SELECT count(*) FROM tender_interests WHERE tender_id = @id", new { id }));
+    }
 }

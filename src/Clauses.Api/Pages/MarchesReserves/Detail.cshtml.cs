@@ -48,7 +48,7 @@ public sealed class DetailModel(TenantDb tenant, CurrentUserAccessor current, Ti
             return Refuse(409, Tender.Status == TenderStatus.Publie
                 ? $"Cet appel d'offres est clos : la date limite de réponse était le {PageText.DateTime(Tender.DeadlineAt)}."
                 : $"Cet appel d'offres n'accepte pas de réponse (statut : {PageText.Status(Tender.Status).ToLowerInvariant()}).");
-        var problem = await TenderViews.AnswerAsync(db, user, id, reponse == Interested, Message, ct);
+        var problem = await TenderViews.AnswerAsync(db, user, id, reponse == Interested, Message, clock.GetUtcNow(), ct);
         if (problem is not null) return Refuse(PageText.StatusCode(problem), [.. PageText.Messages(problem)]);
         await db.CommitAsync(ct);
         // Post/Redirect/Get: reloading the confirmation does not post again.
