@@ -1,3 +1,4 @@
+using Clauses.Core.Spar;
 using static Clauses.Api.Demo.DemoOrganisations;
 
 namespace Clauses.Api.Demo;
@@ -50,39 +51,41 @@ internal sealed partial class DemoBuilder
     private void AddSparTargets()
     {
         var year = _anchor.Year;
-        (string Indicator, string Unit, decimal Previous, decimal Current)[] metropole =
+        (string Indicator, decimal Previous, decimal Current)[] metropole =
         [
-            ("heures_insertion", "heures", 30_000m, 38_000m),
-            ("heures_marches_reserves", "heures", 2_000m, 3_000m),
-            ("participants", "nombre", 90m, 110m),
-            ("part_femmes", "pourcentage", 32m, 35m),
-            ("part_rsa", "pourcentage", 30m, 35m),
-            ("taux_sorties_emploi", "pourcentage", 32m, 35m),
-            ("contrats_analyses", "pourcentage", 100m, 100m),
-            ("part_contrats_consideration_sociale", "pourcentage", 30m, 35m), // PNAD: 30 % by 2025
-            ("marches_reserves_nombre", "nombre", 3m, 4m),
-            ("marches_reserves_montant", "euros", 500_000m, 800_000m),
-            ("partenariats_siae", "nombre", 8m, 10m),
+            ("heures_insertion", 30_000m, 38_000m),
+            ("heures_marches_reserves", 2_000m, 3_000m),
+            ("participants", 90m, 110m),
+            ("part_femmes", 32m, 35m),
+            ("part_rsa", 30m, 35m),
+            ("taux_sorties_emploi", 32m, 35m),
+            ("contrats_analyses", 100m, 100m),
+            ("part_contrats_consideration_sociale", 30m, 35m), // PNAD: 30 % by 2025
+            ("marches_reserves_nombre", 3m, 4m),
+            ("marches_reserves_montant", 500_000m, 800_000m),
+            ("partenariats_siae", 8m, 10m),
         ];
-        (string Indicator, string Unit, decimal Previous, decimal Current)[] commune =
+        (string Indicator, decimal Previous, decimal Current)[] commune =
         [
-            ("heures_insertion", "heures", 11_000m, 13_000m),
-            ("participants", "nombre", 20m, 25m),
-            ("part_femmes", "pourcentage", 30m, 35m),
-            ("taux_sorties_emploi", "pourcentage", 30m, 32m),
-            ("contrats_analyses", "pourcentage", 100m, 100m),
-            ("part_contrats_consideration_sociale", "pourcentage", 30m, 30m),
-            ("marches_reserves_nombre", "nombre", 1m, 2m),
+            ("heures_insertion", 11_000m, 13_000m),
+            ("participants", 20m, 25m),
+            ("part_femmes", 30m, 35m),
+            ("taux_sorties_emploi", 30m, 32m),
+            ("contrats_analyses", 100m, 100m),
+            ("part_contrats_consideration_sociale", 30m, 30m),
+            ("marches_reserves_nombre", 1m, 2m),
         ];
         AddTargets(Metropole, year, metropole, UserId("julien.martin@metropole-demo.fr"));
         AddTargets(Commune, year, commune, UserId("claire.petit@commune-demo.fr"));
     }
 
-    private void AddTargets(string orgKey, int year, (string Indicator, string Unit, decimal Previous, decimal Current)[] targets, Guid director)
+    private void AddTargets(string orgKey, int year, (string Indicator, decimal Previous, decimal Current)[] targets, Guid director)
     {
         var org = Org(orgKey);
-        foreach (var (indicator, unit, previous, current) in targets)
+        foreach (var (indicator, previous, current) in targets)
         {
+            // The unit is the indicator's own (Clauses.Core Spar.Indicator), as the targets API requires.
+            var unit = Indicator.Terms.Find(indicator)!.Unit;
             _data.SparTargets.Add(new SparTargetRow(DemoIds.FromName($"spar:{orgKey}:{year - 1}:{indicator}"), org.Id, year - 1, indicator, previous, unit, director));
             _data.SparTargets.Add(new SparTargetRow(DemoIds.FromName($"spar:{orgKey}:{year}:{indicator}"), org.Id, year, indicator, current, unit, director));
         }
