@@ -50,15 +50,24 @@ public static class HoursImport
         }, ct);
 
         var pipeline = new HoursPipeline(db, context, new HoursPipeline.Options(
-            DryRun: false, Atomic: true, TrackRows: false, "excel", fileHash, userId, MaxErrors: limits.MaxErrors));
-        await foreach (var row in channel.Reader.ReadAllAsync(ct))
+            DryRun: false, Atomic: true, TrackRows: false, "excel", fileHash, userId, ChunkSize: limits.ChunkRows, MaxErrors: limits.MaxErrors));
+        ReadSummary summary;
+        try
         {
-            if (Volatile.Read(ref readerErrorCount) > 0) pipeline.StopWriting();
-            await pipeline.AddAsync(ToInput(row), ct);
-            if (pipeline.Processed % 5_000 == 0) progress?.Invoke(pipeline.Processed);
+            await foreach (var row in channel.Reader.ReadAllAsync(ct))
+            {
+                if (Volatile.Read(ref readerErrorCount) > 0) pipeline.StopWriting();
+                await pipeline.AddAsync(ToInput(row), ct);
+                if (pipeline.Processed % 5_000 == 0) progress?.Invoke(pipeline.Processed);
+            }
+            summary = await producer;    // rethrows WorkbookRejectedException
+            await pipeline.CompleteAsync(ct);
         }
-        var summary = await producer;    // rethrows WorkbookRejectedException
-        await pipeline.CompleteAsync(ct);
+        catch
+        {
+            await pipeline.DrainAsync();
+            throw;
+        }
         progress?.Invoke(pipeline.Processed);
 
         if (summary.Rows == 0)

@@ -15,6 +15,10 @@ namespace Clauses.Api.Hours;
 /// merged by chunks with one set-based statement each: INSERT … SELECT FROM unnest(arrays) ON CONFLICT
 /// on the natural key, so re-sending replaces and never adds, and unchanged rows are not rewritten.
 /// Atomic mode (files) merges nothing once an error is seen, and the caller rolls the transaction back.
+/// Files take a faster path for the months whose statement this pipeline creates: no row of such a month
+/// can exist yet (rows live under a statement, and a concurrent import waits on the statement's key, then
+/// sees it), so they are inserted without ON CONFLICT's speculative insertion, sorted by the natural key so
+/// the index is filled page after page — half the cost of a merge in file order (bench/RESULTS.md).
 /// </summary>
 public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursPipeline.Options options)
 {
@@ -37,7 +41,16 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     /// <summary>Atomic mode: something else failed the file (an unreadable cell), so nothing more is written.</summary>
     public void StopWriting() => _stopped = true;
 
-    private readonly Chunk _chunk = new(options.ChunkSize);
+    // Files (no per-row outcome, not a dry run) check the next chunk while the last one is written: the reader and
+    // the checks keep one core busy while PostgreSQL works on the other.
+    private bool ForFiles => !options.DryRun && !options.TrackRows;
+    private Chunk _chunk = new(options.ChunkSize);      // rows of months that already had a statement
+    private Chunk _fresh = new(options.ChunkSize);      // rows of months that had none when checked
+    private Chunk? _spare;
+    private Task _writing = Task.CompletedTask;
+    private bool _sessionTuned;
+    private volatile bool _freshFailed;
+    private readonly HashSet<DateOnly> _freshMonths = [];
     private readonly HashSet<long> _keys = [];
     private readonly Dictionary<(int Person, int Lot, DateOnly Start), (bool Eligible, DateOnly? ValidatedOn)> _eligibility = [];
     private readonly HashSet<DateOnly> _newMonths = [];
@@ -54,31 +67,116 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
             if (options.TrackRows) Outcomes.Add(new RowOutcome(input.Row, RowOutcome.Rejected, errors));
             return;
         }
-        _chunk.Add(row);
-        if (_chunk.Count >= options.ChunkSize) await FlushAsync(ct);
+        var month = new DateOnly(row.Period.Year, row.Period.Month, 1);
+        var fresh = ForFiles && (_freshMonths.Contains(month) || !context.Statements.ContainsKey(month));
+        var chunk = fresh ? _fresh : _chunk;
+        chunk.Add(row);
+        if (chunk.Count >= options.ChunkSize) await FlushAsync(fresh, ct);
     }
 
     public async Task CompleteAsync(CancellationToken ct)
     {
-        await FlushAsync(ct);
+        await FlushAsync(fresh: true, ct);
+        await FlushAsync(fresh: false, ct);
+        await _writing;
         if (options.TrackRows) Outcomes.Sort((a, b) => a.Row.CompareTo(b.Row));
     }
 
-    private async Task FlushAsync(CancellationToken ct)
+    private async Task FlushAsync(bool fresh, CancellationToken ct)
     {
-        if (_chunk.Count == 0) return;
+        var chunk = fresh ? _fresh : _chunk;
+        if (chunk.Count == 0) return;
+        await _writing;     // one statement at a time on the connection; its errors surface here
         if (options.Atomic && HasErrors)
         {
-            _chunk.Clear();     // the file will not be applied: no need to write more
+            chunk.Clear();     // the file will not be applied: no need to write more
             return;
         }
-        if (options.DryRun) await CompareAsync(ct);
-        else
+        if (options.DryRun)
         {
-            await CreateStatementsAsync(ct);
-            await MergeAsync(ct);
+            await CompareAsync(chunk, ct);
+            chunk.Clear();
+            return;
         }
-        _chunk.Clear();
+        if (ForFiles && !_sessionTuned)
+        {
+            // Sorting a chunk and the triggers' hash aggregates over it stay in memory instead of spilling to disk.
+            await db.ExecuteAsync("SET LOCAL work_mem = '64MB'", null, ct);
+            _sessionTuned = true;
+        }
+        await CreateStatementsAsync(ct);
+        var write = fresh && !_freshFailed && InFreshMonths(chunk) ? InsertFreshAsync(chunk, ct) : MergeAsync(chunk, ct);
+        if (!ForFiles)
+        {
+            await write;
+            chunk.Clear();
+            return;
+        }
+        var next = _spare ?? new Chunk(options.ChunkSize);
+        _spare = null;
+        if (fresh) _fresh = next;
+        else _chunk = next;
+        _writing = RecycleAfter(write, chunk);
+    }
+
+    /// <summary>Waits for a write still running, its failure ignored: for callers leaving early (a rejected workbook)
+    /// before they roll the transaction back, so no statement is left running on the connection.</summary>
+    public async Task DrainAsync()
+    {
+        try
+        {
+            await _writing;
+        }
+        catch (Exception e) when (e is PostgresException or NpgsqlException or OperationCanceledException)
+        {
+            // The transaction is rolled back by the caller; CompleteAsync would have reported this error.
+        }
+    }
+
+    private async Task RecycleAfter(Task write, Chunk chunk)
+    {
+        await write;
+        chunk.Clear();
+        _spare = chunk;
+    }
+
+    private bool InFreshMonths(Chunk chunk)
+    {
+        for (var i = 0; i < chunk.Count; i++)
+            if (!_freshMonths.Contains(new DateOnly(chunk.Rows[i].Period.Year, chunk.Rows[i].Period.Month, 1))) return false;
+        return true;
+    }
+
+    private const string FreshInsert = $"""
+        INSERT INTO hour_records (organisation_id, contract_id, lot_id, clause_id, participant_id, employer_siret, modality, period,
+                                  period_kind, version, hours, counting_method, invoiced_amount_ht, evidence_reference, source,
+                                  file_hash, declared_by)
+        SELECT @organisation, @contract, lot_id, clause_id, participant_id, employer_siret, modality, period, period_kind, version,
+               hours, counting_method, invoiced_amount_ht, evidence_reference, @source, @hash, @user
+          FROM {Input}
+         ORDER BY participant_id, lot_id, period, modality, version
+        """;
+
+    /// <summary>Rows of months whose statement this pipeline created: no row of theirs can exist yet (rows live under a
+    /// statement, and a concurrent import waits on the statement's key, then sees it), so they are inserted without ON
+    /// CONFLICT's speculative insertion, sorted by the natural key so the index fills page after page. A duplicate met
+    /// anyway (rows stored under no statement) rolls back to the savepoint and merges the chunk instead.</summary>
+    private async Task InsertFreshAsync(Chunk chunk, CancellationToken ct)
+    {
+        await db.Transaction.SaveAsync("fresh_rows", ct);
+        try
+        {
+            await using (var command = Command(chunk, FreshInsert))
+                await command.ExecuteNonQueryAsync(ct);
+            await db.Transaction.ReleaseAsync("fresh_rows", ct);
+            Accepted += chunk.Count;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await db.Transaction.RollbackAsync("fresh_rows", ct);
+            _freshFailed = true;
+            await MergeAsync(chunk, ct);
+        }
     }
 
     // ---- checks -------------------------------------------------------------------------------
@@ -212,11 +310,13 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     {
         if (_newMonths.Count == 0) return;
         var months = _newMonths.ToArray();
-        await db.ExecuteAsync("""
+        var created = await db.QueryAsync<DateOnly>("""
             INSERT INTO hour_statements (organisation_id, contract_id, period, version)
             SELECT @OrganisationId, @ContractId, m, 1 FROM unnest(@months) AS m
             ON CONFLICT (contract_id, period, version) DO NOTHING
+            RETURNING period
             """, new { context.OrganisationId, context.ContractId, months }, ct);
+        if (ForFiles) _freshMonths.UnionWith(created);
         foreach (var month in months) context.Statements[month] = new HoursContext.Statement(1, "brouillon");
         _newMonths.Clear();
     }
@@ -247,30 +347,30 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         RETURNING lot_id, participant_id, period, modality, (xmax = 0) AS inserted
         """;
 
-    private async Task MergeAsync(CancellationToken ct)
+    private async Task MergeAsync(Chunk chunk, CancellationToken ct)
     {
         if (!options.TrackRows)
         {
             // Files: only the counts come back, not 20 000 keys per chunk.
-            await using var count = Command($"WITH m AS ({Merge}) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM m");
+            await using var count = Command(chunk, $"WITH m AS ({Merge}) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM m");
             await using var totals = await count.ExecuteReaderAsync(ct);
             await totals.ReadAsync(ct);
             var inserted = (int)totals.GetInt64(0);
             var updated = (int)totals.GetInt64(1);
             Accepted += inserted;
             Replaced += updated;
-            Unchanged += _chunk.Count - inserted - updated;
+            Unchanged += chunk.Count - inserted - updated;
             return;
         }
 
         var written = new Dictionary<(Guid, Guid, DateOnly, string), bool>();
-        await using (var command = Command(Merge))
+        await using (var command = Command(chunk, Merge))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 written[(reader.GetGuid(0), reader.GetGuid(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3))] = reader.GetBoolean(4);
-        for (var i = 0; i < _chunk.Count; i++)
+        for (var i = 0; i < chunk.Count; i++)
         {
-            var row = _chunk.Rows[i];
+            var row = chunk.Rows[i];
             var status = written.TryGetValue((row.Lot.Id, row.Person.Id, row.Period, row.Modality), out var inserted)
                 ? inserted ? RowOutcome.Accepted : RowOutcome.Replaced
                 : RowOutcome.Unchanged;
@@ -280,10 +380,10 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     }
 
     /// <summary>Dry run: what sending would do, from the rows already stored.</summary>
-    private async Task CompareAsync(CancellationToken ct)
+    private async Task CompareAsync(Chunk chunk, CancellationToken ct)
     {
         var existing = new Dictionary<int, (decimal Hours, string Siret, string Kind, string Method, decimal? Amount, string? Evidence)>();
-        await using (var command = Command($"""
+        await using (var command = Command(chunk, $"""
             SELECT t.i::int, h.hours, h.employer_siret, h.period_kind, h.counting_method, h.invoiced_amount_ht, h.evidence_reference
               FROM unnest(@lots, @people, @periods, @modalities, @versions) WITH ORDINALITY AS t(lot_id, participant_id, period, modality, version, i)
               JOIN hour_records h ON h.lot_id = t.lot_id AND h.participant_id = t.participant_id AND h.period = t.period
@@ -293,9 +393,9 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
             while (await reader.ReadAsync(ct))
                 existing[reader.GetInt32(0) - 1] = (reader.GetDecimal(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                     reader.IsDBNull(5) ? null : reader.GetDecimal(5), reader.IsDBNull(6) ? null : reader.GetString(6));
-        for (var i = 0; i < _chunk.Count; i++)
+        for (var i = 0; i < chunk.Count; i++)
         {
-            var row = _chunk.Rows[i];
+            var row = chunk.Rows[i];
             var status = !existing.TryGetValue(i, out var e) ? RowOutcome.Accepted
                 : e == (row.Hours, row.Siret, row.Kind, row.Method, row.Amount, row.Evidence) ? RowOutcome.Unchanged
                 : RowOutcome.Replaced;
@@ -311,9 +411,8 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         else Unchanged++;
     }
 
-    private NpgsqlCommand Command(string sql)
+    private NpgsqlCommand Command(Chunk c, string sql)
     {
-        var c = _chunk;
         var command = new NpgsqlCommand(sql, db.Connection, db.Transaction);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid[]>("lots", c.Lots[..c.Count]));

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Clauses.Api.Tests.Infrastructure;
+using static Clauses.Api.Tests.Infrastructure.XlsxBuilder;
+
+namespace Clauses.Api.Tests.Hours;
+
+/// <summary>
+/// The import's write path with chunks of two rows, so that every file spans several chunks: rows of new months are
+/// inserted sorted without ON CONFLICT while the next chunk is checked, rows of months that already have a statement are
+/// merged, and rows stored outside any statement make the fast path fall back to the merge.
+/// </summary>
+public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
+{
+    private readonly ApiFactory _api = new(db, settings: new Dictionary<string, string?> { ["Imports:ChunkRows"] = "2" });
+    private readonly TestData _data = new(db);
+    private HoursScenario _s = null!;
+
+    public async Task InitializeAsync() => _s = await HoursScenario.CreateAsync(_api, _data, "Ville écritures", 4);
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    private Cell[] Row(int person, decimal hours, string period) =>
+        [new Number(1), new Text(_s.People[person].Reference), new Text(HoursScenario.Siret), new Text("embauche_directe"),
+         new Text(period), new Number(hours), new Text("Bulletin")];
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> ImportAsync(byte[] file)
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var response = await _s.Client.PostAsync($"/api/contracts/{_s.Contract}/imports?mode=sync", content);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    private static (int Accepted, int Replaced, int Unchanged) Counts(JsonElement body) =>
+        (body.GetProperty("accepted").GetInt32(), body.GetProperty("replaced").GetInt32(), body.GetProperty("unchanged").GetInt32());
+
+    private Task<string> StoredAsync() => _data.ScalarAsync<string>("""
+        SELECT count(*) || ' rows, ' || coalesce(sum(hours), 0) || ' h, ' || count(DISTINCT version) || ' version(s)'
+          FROM hour_records WHERE contract_id = @Contract
+        """, _s);
+
+    [Fact]
+    public async Task A_file_over_several_chunks_and_months_is_stored_once_then_unchanged_then_replaced_row_by_row()
+    {
+        Cell[][] rows =
+        [
+            Row(0, 10m, "01/2026"), Row(1, 11m, "01/2026"), Row(2, 12m, "01/2026"), Row(3, 13m, "01/2026"),
+            Row(0, 20m, "02/2026"), Row(1, 21m, "02/2026"), Row(2, 22m, "02/2026"),
+        ];
+        var first = await ImportAsync(HoursSheet(rows));
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal((7, 0, 0), Counts(first.Body));
+        Assert.Equal("7 rows, 109.00 h, 1 version(s)", await StoredAsync());
+        Assert.Equal(2L, await _data.ScalarAsync<long>(
+            "SELECT count(*) FROM hour_statements WHERE contract_id = @Contract AND version = 1 AND status = 'brouillon'", _s));
+
+        var again = await ImportAsync(HoursSheet(rows));
+        Assert.Equal((0, 0, 7), Counts(again.Body));
+
+        rows[5] = Row(1, 30m, "02/2026");
+        var corrected = await ImportAsync(HoursSheet([.. rows, Row(3, 5m, "02/2026")]));
+        Assert.Equal((1, 1, 6), Counts(corrected.Body));
+        Assert.Equal("8 rows, 123.00 h, 1 version(s)", await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Rows_stored_under_no_statement_are_merged_not_duplicated_nor_refused()
+    {
+        // Rows written before statements existed (a migration from another tool): the month has no statement, so the
+        // file's rows first take the plain INSERT, meet the natural key, and are merged instead.
+        await _data.ScalarAsync<int>("""
+            INSERT INTO hour_records (organisation_id, contract_id, lot_id, participant_id, employer_siret, modality, period, hours, source)
+            SELECT c.organisation_id, c.id, l.id, @person, @Siret, 'embauche_directe', '2026-03-01', 8, 'saisie'
+              FROM contracts c JOIN lots l ON l.contract_id = c.id AND l.number = 1 WHERE c.id = @Contract
+            RETURNING 1
+            """, new { _s.Contract, person = _s.People[0].Id, HoursScenario.Siret });
+
+        var result = await ImportAsync(HoursSheet([Row(0, 9m, "03/2026"), Row(1, 4m, "03/2026"), Row(2, 6m, "03/2026")]));
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal((2, 1, 0), Counts(result.Body));
+        Assert.Equal("3 rows, 19.00 h, 1 version(s)", await StoredAsync());
+    }
+
+    [Fact]
+    public async Task An_error_in_the_last_chunk_stores_nothing_of_the_chunks_already_written()
+    {
+        var result = await ImportAsync(HoursSheet(
+        [
+            Row(0, 10m, "04/2026"), Row(1, 11m, "04/2026"), Row(2, 12m, "04/2026"), Row(3, 13m, "04/2026"), Row(0, 250m, "05/2026"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        var error = Assert.Single(result.Body.GetProperty("errors").EnumerateArray());
+        Assert.Equal(6, error.GetProperty("row").GetInt32());
+        Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
+        Assert.Equal(0L, await _data.ScalarAsync<long>("SELECT count(*) FROM hour_statements WHERE contract_id = @Contract", _s));
+    }
+
+    public static TheoryData<string> BrokenReferences() =>
+        ["lot d'un autre marché", "participant d'une autre organisation", "clause inconnue", "SIAE inconnue"];
+
+    [Theory]
+    [MemberData(nameof(BrokenReferences))]
+    public async Task The_table_refuses_a_row_naming_what_is_not_its_own_even_among_good_rows(string broken)
+    {
+        // The set-based reference check reduces a statement's rows to their distinct keys: one bad key among many good
+        // rows must still fail the whole statement, as a foreign key would.
+        var other = await _data.OrganisationAsync("Autre ville " + Guid.NewGuid().ToString("N")[..6]);
+        var otherContract = await _data.ContractAsync(other, "X-" + Guid.NewGuid().ToString("N")[..8]);
+        var otherLot = await _data.LotAsync(other, otherContract, 1, 10_000m);
+        var stranger = await _data.ScalarAsync<Guid>("INSERT INTO participants (organisation_id) VALUES (@other) RETURNING id", new { other });
+        var (lot, person, clause, siae) = broken switch
+        {
+            "lot d'un autre marché" => ("@otherLot", "p.id", "NULL::uuid", "NULL::uuid"),
+            "participant d'une autre organisation" => ("l.id", "@stranger", "NULL::uuid", "NULL::uuid"),
+            "clause inconnue" => ("l.id", "p.id", "gen_random_uuid()", "NULL::uuid"),
+            _ => ("l.id", "p.id", "NULL::uuid", "gen_random_uuid()"),
+        };
+        var insert = $"""
+            INSERT INTO hour_records (organisation_id, contract_id, lot_id, clause_id, siae_id, participant_id, employer_siret, modality, period, hours, source)
+            SELECT c.organisation_id, c.id, CASE WHEN p.n = 3 THEN {lot} ELSE l.id END, CASE WHEN p.n = 3 THEN {clause} END,
+                   CASE WHEN p.n = 3 THEN {siae} END, CASE WHEN p.n = 3 THEN {person} ELSE p.id END,
+                   @Siret, 'embauche_directe', '2026-06-01', 7, 'saisie'
+              FROM contracts c JOIN lots l ON l.contract_id = c.id AND l.number = 1
+             CROSS JOIN LATERAL (SELECT id, row_number() OVER (ORDER BY id) AS n FROM participants WHERE organisation_id = c.organisation_id) p
+             WHERE c.id = @Contract
+            RETURNING 1
+            """;
+        var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
+            _data.ScalarAsync<int>(insert, new { _s.Contract, otherLot, stranger, HoursScenario.Siret }));
+        Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
+        Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
+    }
+}
