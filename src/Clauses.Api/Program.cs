@@ -78,6 +78,7 @@ api.MapSiae();
 api.MapOutbox();
 api.MapDecp();
 api.MapSparTargets();
+api.MapSparDashboard();
 
 await app.PrepareDatabaseAsync();
 app.Run();

@@ -79,6 +79,37 @@ public static class Indicator
             Fiche31 + " : « nombre de partenariats réels avec les entreprises attributaires des marchés » ; " + Fiche32 + "."),
     ]);
 
+    public const string PartHeuresSiae = "part_heures_siae";
+    public const string TauxRealisation = "taux_realisation";
+    public const string HeuresRestantDues = "heures_restant_dues";
+    public const string PenalitesExposees = "penalites_exposees";
+    public const string CriteresInsertion = "criteres_insertion";
+    public const string ClausesInnovantes = "clauses_innovantes";
+
+    /// <summary>Indicators the dashboards show without a yearly target (DOMAIN §7): SIAE share, clause fulfilment and what is
+    /// still due, and the instruments beyond the execution clause.</summary>
+    public static Vocabulary<IndicatorTerm> Monitoring { get; } = new Vocabulary<IndicatorTerm>(
+    [
+        new(PartHeuresSiae, "Part des heures réalisées par des SIAE",
+            "Part des heures d'insertion de l'année réalisées par une SIAE : intérim d'insertion (ETTI), mise à disposition par une association intermédiaire, sous-traitance ou cotraitance avec une SIAE (base : heures).",
+            IndicatorBase.Heures, IndicatorUnit.Pourcentage, Fiche32 + " ; règle R21 (modalités)."),
+        new(TauxRealisation, "Taux de réalisation des clauses",
+            "Heures réalisées depuis le début d'exécution ÷ heures exigées, sur les clauses horaires des marchés en exécution dans l'année (base : heures).",
+            IndicatorBase.Heures, IndicatorUnit.Pourcentage, "Règle R25 : taux de réalisation = heures réalisées valides ÷ heures exigées."),
+        new(HeuresRestantDues, "Heures restant dues",
+            "Somme, sur les clauses horaires des marchés en exécution dans l'année, des heures exigées non encore réalisées (base : heures).",
+            IndicatorBase.Heures, IndicatorUnit.Heures, "Règle R25 : heures restant dues = max(0, H − heures réalisées)."),
+        new(PenalitesExposees, "Pénalités encourues",
+            "Somme des pénalités que les titulaires encourraient si l'exécution s'arrêtait aujourd'hui, selon le montant par heure manquante et le plafond de chaque clause (base : euros).",
+            IndicatorBase.Euros, IndicatorUnit.Euros, "Règle R26 : pénalité = heures manquantes × montant par heure, dans la limite du plafond."),
+        new(CriteresInsertion, "Critères d'insertion",
+            "Nombre de lots des marchés notifiés dans l'année dont l'attribution comporte un critère de performance en matière d'insertion (base : marchés).",
+            IndicatorBase.Contrats, IndicatorUnit.Nombre, Fiche31 + " ; article R2152-7 (critère social)."),
+        new(ClausesInnovantes, "Clauses « innovantes »",
+            "Nombre de lots des marchés notifiés dans l'année qui sont des marchés d'insertion (R2123-1) ou portent une clause alternative (base : marchés).",
+            IndicatorBase.Contrats, IndicatorUnit.Nombre, Fiche31 + " : développer les clauses innovantes."),
+    ]);
+
     /// <summary>Errors of a director's target (fields indicator, year, targetValue, unit), mirroring the spar_targets CHECK
     /// constraints: a known indicator, a year between 2015 and 2100, a value ≥ 0 with at most 2 decimals, the indicator's own unit,
     /// and at most 100 for a percentage.</summary>

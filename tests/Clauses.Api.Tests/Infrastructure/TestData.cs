@@ -62,4 +62,10 @@ public sealed class TestData(MigratedDatabase database)
         await using var conn = Open();
         return (await conn.ExecuteScalarAsync<T>(sql, args))!;
     }
+
+    public async Task<List<T>> ListAsync<T>(string sql, object? args = null)
+    {
+        await using var conn = Open();
+        return (await conn.QueryAsync<T>(sql, args)).AsList();
+    }
 }

@@ -1,0 +1,149 @@
+-- SPAR roll-ups: the dashboards read these, never hour_records (20 M rows at national scale). They are kept by the
+-- statement triggers below as hours are written, so they stay exact after re-imports, corrections and erasures.
+--
+-- A record counts when its version is the latest statement version of its contract and month (a correction replaces
+-- what it corrects, DOMAIN §5), or when its month has no statement at all (rows stored before statements existed).
+
+-- Hours per organisation, month, contract, lot and modality.
+CREATE TABLE hour_month_totals (
+  organisation_id uuid NOT NULL,
+  month           date NOT NULL CHECK (extract(day FROM month) = 1),
+  contract_id     uuid NOT NULL,
+  lot_id          uuid NOT NULL,
+  modality        text NOT NULL,
+  hours           numeric(16,2) NOT NULL,
+  records         integer NOT NULL,
+  PRIMARY KEY (organisation_id, month, contract_id, lot_id, modality)
+);
+CREATE INDEX hour_month_totals_lot ON hour_month_totals (lot_id);
+SELECT enable_tenant_rls('hour_month_totals');
+
+-- Distinct people per organisation and year (R27: each person counted once), split by whether the hours were done on a
+-- reserved lot (L2113-12 to L2113-15) or not, for "% RSA overall, in clauses, in reserved markets".
+CREATE TABLE participant_year_totals (
+  organisation_id uuid NOT NULL,
+  year            integer NOT NULL,
+  participant_id  uuid NOT NULL,
+  reserved        boolean NOT NULL,
+  hours           numeric(16,2) NOT NULL,
+  records         integer NOT NULL,
+  PRIMARY KEY (organisation_id, year, participant_id, reserved)
+);
+SELECT enable_tenant_rls('participant_year_totals');
+
+CREATE FUNCTION lot_is_reserved(lot uuid) RETURNS boolean
+  LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM clauses c WHERE c.lot_id = lot
+                    AND c.instrument IN ('reserve_l2113_12', 'reserve_l2113_13', 'reserve_l2113_13_1', 'reserve_l2113_15'))
+$$;
+
+-- The roll-up statement for a set of signed rows. src is a query over hour_records' columns plus "sign" (+1 or -1);
+-- with only_current, rows whose version is not their month's latest are left out. Run with EXECUTE inside the trigger
+-- functions, where the transition tables are visible. Rows are first reduced to (contract, month, version) groups, so the
+-- latest version is looked up once per group, not per row.
+CREATE FUNCTION hour_rollups_sql(src text, only_current boolean) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $f$
+  SELECT format($q$
+    WITH d AS (
+      SELECT organisation_id, contract_id, lot_id, participant_id, modality, date_trunc('month', period)::date AS month,
+             version, hours, sign
+        FROM (%s) s),
+    groups AS (SELECT DISTINCT contract_id, month, version FROM d),
+    counted AS (
+      SELECT g.contract_id, g.month, g.version FROM groups g
+       WHERE NOT %L OR g.version = coalesce((SELECT max(st.version) FROM hour_statements st
+                                              WHERE st.contract_id = g.contract_id AND st.period = g.month), g.version)),
+    rows AS (SELECT d.* FROM d JOIN counted USING (contract_id, month, version)),
+    totals AS (
+      INSERT INTO hour_month_totals AS t (organisation_id, month, contract_id, lot_id, modality, hours, records)
+      SELECT organisation_id, month, contract_id, lot_id, modality, sum(sign * hours), sum(sign)
+        FROM rows GROUP BY organisation_id, month, contract_id, lot_id, modality
+       ORDER BY organisation_id, month, contract_id, lot_id, modality   -- one lock order for concurrent writers
+      ON CONFLICT (organisation_id, month, contract_id, lot_id, modality)
+      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
+      RETURNING 1),
+    reserved_lots AS (SELECT DISTINCT lot_id FROM rows WHERE lot_is_reserved(lot_id)),
+    people AS (
+      INSERT INTO participant_year_totals AS p (organisation_id, year, participant_id, reserved, hours, records)
+      SELECT r.organisation_id, extract(year FROM r.month)::int, r.participant_id, rl.lot_id IS NOT NULL, sum(r.sign * r.hours), sum(r.sign)
+        FROM rows r LEFT JOIN reserved_lots rl ON rl.lot_id = r.lot_id
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (organisation_id, year, participant_id, reserved)
+      DO UPDATE SET hours = p.hours + excluded.hours, records = p.records + excluded.records
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM totals) + (SELECT count(*) FROM people)
+  $q$, src, only_current)
+$f$;
+
+CREATE FUNCTION hour_rollups_on_records() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE hour_rollups_sql(CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM new_rows'
+    WHEN 'DELETE' THEN 'SELECT *, -1 AS sign FROM old_rows'
+    ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows' END, true);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER hour_records_rollups_on_insert AFTER INSERT ON hour_records
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hour_rollups_on_records();
+CREATE TRIGGER hour_records_rollups_on_update AFTER UPDATE ON hour_records
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hour_rollups_on_records();
+CREATE TRIGGER hour_records_rollups_on_delete AFTER DELETE ON hour_records
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hour_rollups_on_records();
+
+-- A new statement version (a correction) makes its rows count and the previous version's stop counting. A first
+-- statement changes nothing: rows of a month without statement were already counted.
+CREATE FUNCTION hour_rollups_on_statement() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+DECLARE
+  previous integer;
+BEGIN
+  SELECT max(version) INTO previous FROM hour_statements
+   WHERE contract_id = NEW.contract_id AND period = NEW.period AND version < NEW.version;
+  IF previous IS NULL THEN
+    RETURN NULL;
+  END IF;
+  EXECUTE hour_rollups_sql(format(
+    'SELECT *, CASE WHEN version = %s THEN 1 ELSE -1 END AS sign FROM hour_records
+      WHERE organisation_id = %L AND contract_id = %L AND version IN (%s, %s)
+        AND period >= %L::date AND period < (%L::date + interval ''1 month'')',
+    NEW.version, NEW.organisation_id, NEW.contract_id, NEW.version, previous, NEW.period, NEW.period), false);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER hour_statements_rollups AFTER INSERT ON hour_statements
+  FOR EACH ROW EXECUTE FUNCTION hour_rollups_on_statement();
+
+-- Existing data.
+DO $$ BEGIN EXECUTE hour_rollups_sql('SELECT *, 1 AS sign FROM hour_records', true); END $$;
+
+-- People counts for the dashboards. Directors may not read eligibility validations (facilitators only, DOMAIN §9), so
+-- only aggregates leave this function, and only for an organisation the caller belongs to; the API masks counts below 5
+-- (Core SmallCell). Typology is read at query time, so an anonymisation or a new validation shows at once.
+CREATE FUNCTION spar_people(org uuid, yr integer) RETURNS TABLE (dimension text, category text, persons bigint)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  WITH p AS (
+    SELECT t.participant_id, bool_or(t.reserved) AS in_reserved, bool_or(NOT t.reserved) AS in_clauses
+      FROM participant_year_totals t
+     WHERE t.organisation_id = org AND t.year = yr AND t.records > 0
+       AND org = ANY ((SELECT app_org_ids())::uuid[])
+     GROUP BY t.participant_id),
+  f AS (
+    SELECT p.in_reserved, p.in_clauses, pa.sex, pa.birth_year, pa.qpv_resident,
+           coalesce((SELECT array_agg(DISTINCT c) FROM eligibility_validations v, unnest(v.criteria) AS c
+                      WHERE v.participant_id = p.participant_id
+                        AND v.validated_on <= make_date(yr, 12, 31) AND v.valid_until >= make_date(yr, 1, 1)), '{}') AS criteria
+      FROM p JOIN participants pa ON pa.id = p.participant_id)
+  SELECT 'ensemble', 'tous', count(*) FROM f
+  UNION ALL SELECT 'ensemble', 'clauses', count(*) FILTER (WHERE in_clauses) FROM f
+  UNION ALL SELECT 'ensemble', 'reserves', count(*) FILTER (WHERE in_reserved) FROM f
+  UNION ALL SELECT 'rsa', 'tous', count(*) FILTER (WHERE 'rsa' = ANY (criteria)) FROM f
+  UNION ALL SELECT 'rsa', 'clauses', count(*) FILTER (WHERE 'rsa' = ANY (criteria) AND in_clauses) FROM f
+  UNION ALL SELECT 'rsa', 'reserves', count(*) FILTER (WHERE 'rsa' = ANY (criteria) AND in_reserved) FROM f
+  UNION ALL SELECT 'sexe', coalesce(sex, 'inconnu'), count(*) FROM f GROUP BY 2
+  UNION ALL SELECT 'age', CASE WHEN birth_year IS NULL THEN 'inconnu' WHEN yr - birth_year < 26 THEN 'moins_26'
+                               WHEN yr - birth_year < 50 THEN '26_49' ELSE '50_plus' END, count(*) FROM f GROUP BY 2
+  UNION ALL SELECT 'qpv', CASE qpv_resident WHEN true THEN 'oui' WHEN false THEN 'non' ELSE 'inconnu' END, count(*) FROM f GROUP BY 2
+  UNION ALL SELECT 'public', c, count(*) FROM f, unnest(f.criteria) AS c GROUP BY 2
+$$;
