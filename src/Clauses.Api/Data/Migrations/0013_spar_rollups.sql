@@ -39,34 +39,39 @@ $$;
 
 -- The roll-up statement for a set of signed rows. src is a query over hour_records' columns plus "sign" (+1 or -1);
 -- with only_current, rows whose version is not their month's latest are left out. Run with EXECUTE inside the trigger
--- functions, where the transition tables are visible. Rows are first reduced to (contract, month, version) groups, so the
--- latest version is looked up once per group, not per row.
+-- functions, where the transition tables are visible. It runs on every write of hours, so it reads the rows once into d,
+-- looks the latest version up once per (contract, month, version) group and the reserved status once per lot, and
+-- aggregates d twice: an import pays two hash aggregates, not a second pass per row (bench/RESULTS.md).
 CREATE FUNCTION hour_rollups_sql(src text, only_current boolean) RETURNS text
   LANGUAGE sql IMMUTABLE AS $f$
   SELECT format($q$
-    WITH d AS (
+    WITH d AS MATERIALIZED (
       SELECT organisation_id, contract_id, lot_id, participant_id, modality, date_trunc('month', period)::date AS month,
              version, hours, sign
         FROM (%s) s),
-    groups AS (SELECT DISTINCT contract_id, month, version FROM d),
-    counted AS (
+    groups AS (SELECT contract_id, month, version FROM d GROUP BY contract_id, month, version),
+    skipped AS MATERIALIZED (
       SELECT g.contract_id, g.month, g.version FROM groups g
-       WHERE NOT %L OR g.version = coalesce((SELECT max(st.version) FROM hour_statements st
-                                              WHERE st.contract_id = g.contract_id AND st.period = g.month), g.version)),
-    rows AS (SELECT d.* FROM d JOIN counted USING (contract_id, month, version)),
+       WHERE %L AND g.version <> coalesce((SELECT max(st.version) FROM hour_statements st
+                                            WHERE st.contract_id = g.contract_id AND st.period = g.month), g.version)),
+    reserved_lots AS MATERIALIZED (
+      SELECT lot_id FROM (SELECT DISTINCT lot_id FROM d) l WHERE lot_is_reserved(lot_id)),
     totals AS (
       INSERT INTO hour_month_totals AS t (organisation_id, month, contract_id, lot_id, modality, hours, records)
       SELECT organisation_id, month, contract_id, lot_id, modality, sum(sign * hours), sum(sign)
-        FROM rows GROUP BY organisation_id, month, contract_id, lot_id, modality
+        FROM d
+       WHERE NOT EXISTS (SELECT 1 FROM skipped k WHERE k.contract_id = d.contract_id AND k.month = d.month AND k.version = d.version)
+       GROUP BY organisation_id, month, contract_id, lot_id, modality
        ORDER BY organisation_id, month, contract_id, lot_id, modality   -- one lock order for concurrent writers
       ON CONFLICT (organisation_id, month, contract_id, lot_id, modality)
       DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
       RETURNING 1),
-    reserved_lots AS (SELECT DISTINCT lot_id FROM rows WHERE lot_is_reserved(lot_id)),
     people AS (
       INSERT INTO participant_year_totals AS p (organisation_id, year, participant_id, reserved, hours, records)
-      SELECT r.organisation_id, extract(year FROM r.month)::int, r.participant_id, rl.lot_id IS NOT NULL, sum(r.sign * r.hours), sum(r.sign)
-        FROM rows r LEFT JOIN reserved_lots rl ON rl.lot_id = r.lot_id
+      SELECT d.organisation_id, extract(year FROM d.month)::int, d.participant_id,
+             d.lot_id IN (SELECT lot_id FROM reserved_lots), sum(d.sign * d.hours), sum(d.sign)
+        FROM d
+       WHERE NOT EXISTS (SELECT 1 FROM skipped k WHERE k.contract_id = d.contract_id AND k.month = d.month AND k.version = d.version)
        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
       ON CONFLICT (organisation_id, year, participant_id, reserved)
       DO UPDATE SET hours = p.hours + excluded.hours, records = p.records + excluded.records
