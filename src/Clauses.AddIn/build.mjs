@@ -1,6 +1,7 @@
 // Bundles the task panes with esbuild and copies their static files into the API's web root,
 // which serves them under /addin/ (word/taskpane.html, excel/taskpane.html, shared/styles.css,
-// assets/icon-*.png) and the import page for facilitators without the add-in (pages/import.html).
+// assets/icon-*.png), the import page for facilitators without the add-in (pages/import.html) and the charts of the
+// SPAR dashboard page (dashboard/dashboard.js, Chart.js bundled in: the page loads nothing from a CDN).
 //   node build.mjs                 → ../Clauses.Api/wwwroot/addin/
 //   node build.mjs --outdir <dir>  → somewhere else (e.g. a temporary folder)
 import { build } from "esbuild";
@@ -22,6 +23,7 @@ await build({
   entryPoints: {
     ...Object.fromEntries(hosts.map((host) => [`${host}/taskpane`, join(here, "src", host, "taskpane.ts")])),
     "pages/import": join(here, "src", "pages", "import.ts"),
+    "dashboard/dashboard": join(here, "src", "dashboard", "dashboard.ts"),
   },
   outdir,
   bundle: true,
