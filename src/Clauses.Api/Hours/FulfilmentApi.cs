@@ -30,13 +30,11 @@ public static class FulfilmentApi
             var organisationId = await db.ExecuteScalarAsync<Guid?>("SELECT organisation_id FROM contracts WHERE id = @contractId", new { contractId }, ct);
             if (organisationId is not { } org || !current.Required.HasAnyRole(org, Roles.ContractReaders))
                 return Problems.NotFound("Aucun marché accessible ne porte cet identifiant.");
-            // Only each month's latest statement version counts: a correction replaces what it corrects.
+            // The SPAR roll-up holds each lot's current hours: only each month's latest statement version counts (a correction
+            // replaces what it corrects), the same figure the dashboards show.
             var rows = await db.QueryAsync<Row>("""
-                WITH latest AS (
-                  SELECT DISTINCT ON (period) period, version FROM hour_statements WHERE contract_id = @contractId ORDER BY period, version DESC)
                 SELECT c.id AS clause_id, l.number AS lot_number, c.instrument, c.target_hours, c.penalty_per_hour, c.penalty_cap,
-                       coalesce((SELECT sum(h.hours) FROM hour_records h JOIN latest s ON s.period = date_trunc('month', h.period)::date AND s.version = h.version
-                                  WHERE h.organisation_id = l.organisation_id AND h.lot_id = l.id), 0) AS valid_hours
+                       coalesce((SELECT sum(t.hours) FROM hour_month_totals t WHERE t.organisation_id = l.organisation_id AND t.lot_id = l.id), 0) AS valid_hours
                   FROM clauses c JOIN lots l ON l.id = c.lot_id
                  WHERE l.contract_id = @contractId AND c.instrument IN ('clause_execution', 'clause_alternative', 'marche_insertion')
                  ORDER BY l.number

@@ -100,7 +100,7 @@ public static class Indicator
             "Somme, sur les clauses horaires des marchés en exécution dans l'année, des heures exigées non encore réalisées (base : heures).",
             IndicatorBase.Heures, IndicatorUnit.Heures, "Règle R25 : heures restant dues = max(0, H − heures réalisées)."),
         new(PenalitesExposees, "Pénalités encourues",
-            "Somme des pénalités que les titulaires encourraient si l'exécution s'arrêtait aujourd'hui, selon le montant par heure manquante et le plafond de chaque clause (base : euros).",
+            "Somme des pénalités que les titulaires encourraient si l'exécution s'arrêtait aujourd'hui, selon le montant par heure manquante et le plafond de chaque clause (base : euros HT).",
             IndicatorBase.Euros, IndicatorUnit.Euros, "Règle R26 : pénalité = heures manquantes × montant par heure, dans la limite du plafond."),
         new(CriteresInsertion, "Critères d'insertion",
             "Nombre de lots des marchés notifiés dans l'année dont l'attribution comporte un critère de performance en matière d'insertion (base : marchés).",

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Clauses.Api.Tests.Hours;
+using Clauses.Api.Tests.Infrastructure;
+
+namespace Clauses.Api.Tests.Spar;
+
+/// <summary>The dashboard's figures on a small organisation whose every number is known, its small-cell masking, and who may see it.</summary>
+public sealed class SparDashboardApiTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
+{
+    private readonly ApiFactory _api = new(db);
+    private readonly TestData _data = new(db);
+    private HoursScenario _s = null!;
+    private HttpClient _director = null!;
+
+    public async Task InitializeAsync()
+    {
+        _s = await HoursScenario.CreateAsync(_api, _data, "Ville tableau " + Guid.NewGuid().ToString("N")[..6], 8);
+        _director = _api.ClientFor(await _data.UserAsync($"directeur.{Guid.NewGuid():N}@exemple.fr", false, (_s.Organisation, "directeur")));
+        // Five women and three men; the contract was notified in 2025 (2 M€ HT, in the scope of both thresholds).
+        await _data.ScalarAsync<int>("""
+            UPDATE participants SET sex = CASE WHEN id = ANY (@men) THEN 'M' ELSE 'F' END WHERE organisation_id = @Organisation;
+            UPDATE contracts SET notified_on = '2025-02-01' WHERE id = @Contract;
+            SELECT 1
+            """, new { _s.Organisation, _s.Contract, men = _s.People.Skip(5).Select(p => p.Id).ToArray() });
+    }
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    private async Task<JsonElement> DashboardAsync(HttpClient client, int year)
+    {
+        var response = await client.GetAsync($"/api/spar/dashboard?organisationId={_s.Organisation}&year={year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static JsonElement Kpi(JsonElement dashboard, string code) =>
+        dashboard.GetProperty("kpis").EnumerateArray().Single(k => k.GetProperty("code").GetString() == code);
+
+    [Fact]
+    public async Task Every_figure_follows_from_the_hours_sent_and_the_targets_set()
+    {
+        var rows = _s.People.Select((p, i) => HoursScenario.Row(i + 1, p.Reference, 10m + i, "2025-03-01")).ToList();
+        rows.Add(HoursScenario.Row(20, _s.People[0].Reference, 40m, "2025-04-01", modality: "interim_etti"));
+        await _s.SendAsync(false, [.. rows]);     // 10 + 11 + … + 17 = 108 h in March, 40 h of ETTI in April
+        Assert.Equal(HttpStatusCode.OK, (await _director.PutAsJsonAsync($"/api/organisations/{_s.Organisation}/spar-targets/2025/heures_insertion",
+            new { targetValue = 200 })).StatusCode);
+
+        var d = await DashboardAsync(_director, 2025);
+
+        Assert.Equal("2025-12-31", d.GetProperty("asOf").GetString());
+        Assert.Equal("148\u00A0h", Kpi(d, "heures_insertion").GetProperty("display").GetString());
+        Assert.Equal(0.74m, Kpi(d, "heures_insertion").GetProperty("progress").GetDecimal());
+        Assert.Equal("200\u00A0h", Kpi(d, "heures_insertion").GetProperty("targetDisplay").GetString());
+        Assert.Equal("8", Kpi(d, "participants").GetProperty("display").GetString());
+        Assert.Equal("62,5\u00A0%", Kpi(d, "part_femmes").GetProperty("display").GetString());
+        Assert.Equal("5 sur 8", Kpi(d, "part_femmes").GetProperty("detail").GetString());
+        Assert.Equal("100,0\u00A0%", Kpi(d, "part_rsa").GetProperty("display").GetString());
+        Assert.Equal("27,0\u00A0%", Kpi(d, "part_heures_siae").GetProperty("display").GetString());       // 40 of 148 h
+        // Lot 2 has neither a clause nor an analysis: the contract is not fully analysed, but it has a social consideration.
+        Assert.Equal("0,0\u00A0%", Kpi(d, "contrats_analyses").GetProperty("display").GetString());
+        Assert.Equal("100,0\u00A0%", Kpi(d, "part_contrats_consideration_sociale").GetProperty("display").GetString());
+
+        var months = d.GetProperty("months").EnumerateArray().ToList();
+        Assert.Equal(12, months.Count);
+        Assert.Equal(108m, months[2].GetProperty("hours").GetDecimal());
+        Assert.Equal(148m, months[3].GetProperty("cumulativeHours").GetDecimal());
+        Assert.Equal(66.67m, months[3].GetProperty("cumulativeTarget").GetDecimal());   // 200 × 4 / 12
+        Assert.Equal(148m, months[11].GetProperty("cumulativeHours").GetDecimal());
+
+        var modalities = d.GetProperty("hoursByModality").EnumerateArray().Select(s => (s.GetProperty("code").GetString(), s.GetProperty("value").GetDecimal())).ToList();
+        Assert.Equal([("embauche_directe", 108m), ("interim_etti", 40m)], modalities);
+
+        // Burn-down of lot 1's 1 000 h clause over 2025-01-01 → 2027-12-31, seen at the end of 2025: 365 of 1 095 days.
+        var clause = Assert.Single(d.GetProperty("clauses").EnumerateArray());
+        Assert.Equal(1000m, clause.GetProperty("targetHours").GetDecimal());
+        Assert.Equal(148m, clause.GetProperty("doneHours").GetDecimal());
+        Assert.Equal(333.33m, clause.GetProperty("expectedHours").GetDecimal());
+        Assert.Equal(852m, clause.GetProperty("hoursStillDue").GetDecimal());
+        Assert.Equal("en retard", clause.GetProperty("statusLabel").GetString());
+
+        var contract = Assert.Single(d.GetProperty("contracts").EnumerateArray());
+        Assert.Equal(148m, contract.GetProperty("hoursInYear").GetDecimal());
+
+        // The same figure as the raw records, and the next year starts from nothing.
+        Assert.Equal(148m, await _data.ScalarAsync<decimal>("SELECT sum(hours) FROM hour_records WHERE contract_id = @Contract", _s));
+        Assert.Equal("0\u00A0h", Kpi(await DashboardAsync(_director, 2024), "heures_insertion").GetProperty("display").GetString());
+    }
+
+    [Fact]
+    public async Task Fewer_than_five_people_are_shown_as_less_than_five_and_their_shares_are_hidden()
+    {
+        await _s.SendAsync(false, HoursScenario.Row(1, _s.People[0].Reference, 7m, "2025-05-01"),
+            HoursScenario.Row(2, _s.People[6].Reference, 7m, "2025-05-01"));
+
+        var d = await DashboardAsync(_director, 2025);
+
+        Assert.Equal("< 5", Kpi(d, "participants").GetProperty("display").GetString());
+        Assert.Equal(JsonValueKind.Null, Kpi(d, "participants").GetProperty("value").ValueKind);
+        Assert.Equal("< 5", Kpi(d, "part_femmes").GetProperty("display").GetString());
+        Assert.Equal(JsonValueKind.Null, Kpi(d, "part_femmes").GetProperty("value").ValueKind);
+        Assert.All(d.GetProperty("peopleByProfile").EnumerateArray(), s => Assert.Equal("< 5", s.GetProperty("display").GetString()));
+    }
+
+    [Fact]
+    public async Task Directors_see_their_organisation_facilitators_each_one_they_serve_and_buyers_none()
+    {
+        var other = await _data.OrganisationAsync("Autre ville " + Guid.NewGuid().ToString("N")[..6]);
+        var facilitator = _api.ClientFor(await _data.UserAsync($"fac.{Guid.NewGuid():N}@exemple.fr", false,
+            (_s.Organisation, "facilitateur"), (other, "facilitateur")));
+        var otherDirector = _api.ClientFor(await _data.UserAsync($"dir.{Guid.NewGuid():N}@exemple.fr", false, (other, "directeur")));
+        var buyer = _api.ClientFor(await _data.UserAsync($"ach.{Guid.NewGuid():N}@exemple.fr", false, (_s.Organisation, "acheteur")));
+
+        var served = await facilitator.GetFromJsonAsync<JsonElement>("/api/spar/organisations");
+        Assert.Equal(2, served.GetArrayLength());
+        await DashboardAsync(facilitator, 2025);
+        Assert.Equal(HttpStatusCode.OK, (await facilitator.GetAsync($"/api/spar/dashboard?organisationId={other}&year=2025")).StatusCode);
+
+        foreach (var stranger in new[] { otherDirector, buyer })
+        {
+            var response = await stranger.GetAsync($"/api/spar/dashboard?organisationId={_s.Organisation}&year=2025");
+            var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound);
+            Assert.Contains("tableau de bord", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var badYear = await _director.GetAsync($"/api/spar/dashboard?organisationId={_s.Organisation}&year=1990");
+        await ProblemAssert.IsProblem(badYear, HttpStatusCode.BadRequest);
+    }
+}
