@@ -11,6 +11,8 @@ public sealed record SparDashboard(
     IReadOnlyList<SparSlice> HoursByInstrument,
     IReadOnlyList<SparSlice> HoursByModality,
     IReadOnlyList<SparSlice> HoursBySector,
+    IReadOnlyList<SparSlice> HoursByContractor,
+    IReadOnlyList<SparSlice> HoursByTerritory,
     IReadOnlyList<SparSlice> PeopleByPublic,
     IReadOnlyList<SparSlice> PeopleByProfile,
     IReadOnlyList<SparContractRow> Contracts,

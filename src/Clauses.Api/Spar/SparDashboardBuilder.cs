@@ -27,6 +27,7 @@ public static class SparDashboardBuilder
     ];
 
     private const string NoInstrument = "sans_instrument";
+    private const string NoContractor = "";
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public static SparDashboard Build(Guid organisationId, string organisationName, int year, DateOnly asOf, SparDashboardStore.Data d)
@@ -88,6 +89,12 @@ public static class SparDashboardBuilder
             Slices(d.Hours.GroupBy(h => h.Modality), m => Modality.Terms.Find(m)?.Label ?? m),
             Slices(d.Hours.GroupBy(h => contracts.TryGetValue(h.ContractId, out var c) ? c.Category : "inconnu"),
                 c => PurchaseCategory.Terms.Find(c)?.Label ?? "Inconnu"),
+            Slices(d.Hours.GroupBy(h => lots.GetValueOrDefault(h.LotId)?.Contractor ?? NoContractor), c => c == NoContractor ? "Titulaire non renseigné" : c),
+            d.HoursByTerritory.Where(t => t.Hours != 0m)
+                .OrderByDescending(t => t.Hours).ThenBy(t => t.Departement, StringComparer.Ordinal)
+                .Select(t => new SparSlice(t.Departement ?? "inconnu", t.Departement is { } dep ? "Département " + dep : "Département non renseigné",
+                    t.Hours, SparFormat.Hours(t.Hours)))
+                .ToList(),
             people["public"].OrderByDescending(p => p.Persons).ThenBy(p => p.Category, StringComparer.Ordinal)
                 .Select(p => PeopleSlice(p.Category, Criterion.Terms.Find(p.Category)?.Label ?? p.Category, p.Persons)).ToList(),
             Profile(people),

@@ -38,6 +38,7 @@ public static class SparDashboardStore
         public int Number { get; init; }
         public bool Analysed { get; init; }
         public string[] Instruments { get; init; } = [];
+        public string? Contractor { get; init; }
     }
 
     public sealed record Clause
@@ -57,6 +58,12 @@ public static class SparDashboardStore
         public long Persons { get; init; }
     }
 
+    public sealed record TerritoryHours
+    {
+        public string? Departement { get; init; }
+        public decimal Hours { get; init; }
+    }
+
     public sealed record Target
     {
         public string Indicator { get; init; } = "";
@@ -70,6 +77,7 @@ public static class SparDashboardStore
         IReadOnlyList<Clause> Clauses,
         IReadOnlyDictionary<Guid, decimal> DoneByLot,
         IReadOnlyList<PeopleCount> People,
+        IReadOnlyList<TerritoryHours> HoursByTerritory,
         IReadOnlyDictionary<string, long> ExitsByOutcome,
         int ContractsWithPartnership,
         IReadOnlyList<Target> Targets);
@@ -102,9 +110,9 @@ public static class SparDashboardStore
         var contractIds = contracts.Select(c => c.Id).ToArray();
 
         var lots = (await db.QueryAsync<Lot>("""
-            SELECT l.id, l.contract_id, l.number, (r.id IS NOT NULL) AS analysed,
+            SELECT l.id, l.contract_id, l.number, (r.id IS NOT NULL) AS analysed, co.name AS contractor,
                    coalesce((SELECT array_agg(k.instrument ORDER BY k.instrument) FROM clauses k WHERE k.lot_id = l.id), '{}') AS instruments
-              FROM lots l LEFT JOIN relevance_analyses r ON r.lot_id = l.id
+              FROM lots l LEFT JOIN relevance_analyses r ON r.lot_id = l.id LEFT JOIN companies co ON co.id = l.contractor_company_id
              WHERE l.organisation_id = @organisationId AND l.contract_id = ANY (@contractIds)
             """, new { organisationId, contractIds }, ct)).ToList();
         var lotIds = lots.Select(l => l.Id).ToArray();
@@ -126,6 +134,14 @@ public static class SparDashboardStore
         var people = (await db.QueryAsync<PeopleCount>(
             "SELECT dimension, category, persons FROM spar_people(@organisationId, @year)", args, ct)).ToList();
 
+        // Territory: where the people who did the hours live (participants.departement; no identity is read).
+        var territories = (await db.QueryAsync<TerritoryHours>("""
+            SELECT p.departement, sum(t.hours) AS hours
+              FROM participant_year_totals t JOIN participants p ON p.id = t.participant_id
+             WHERE t.organisation_id = @organisationId AND t.year = @year AND t.records <> 0
+             GROUP BY p.departement
+            """, args, ct)).ToList();
+
         var exits = (await db.QueryAsync<(string Outcome, long Count)>("""
             SELECT outcome, count(*) FROM exits
              WHERE organisation_id = @organisationId AND exited_on >= @from AND exited_on < @to GROUP BY outcome
@@ -141,7 +157,7 @@ public static class SparDashboardStore
         var targets = (await db.QueryAsync<Target>(
             "SELECT indicator, target_value FROM spar_targets WHERE organisation_id = @organisationId AND year = @year", args, ct)).ToList();
 
-        return new Data(hours, contracts, lots, clauses, done, people, exits, partnerships, targets);
+        return new Data(hours, contracts, lots, clauses, done, people, territories, exits, partnerships, targets);
     }
 
     /// <summary>The organisations whose dashboard the user may open: those where they are director, admin or facilitator

@@ -72,6 +72,10 @@ public sealed class SparDashboardApiTests(MigratedDatabase db) : IClassFixture<M
         var modalities = d.GetProperty("hoursByModality").EnumerateArray().Select(s => (s.GetProperty("code").GetString(), s.GetProperty("value").GetDecimal())).ToList();
         Assert.Equal([("embauche_directe", 108m), ("interim_etti", 40m)], modalities);
 
+        var territory = Assert.Single(d.GetProperty("hoursByTerritory").EnumerateArray());
+        Assert.Equal(("Département 69", 148m), (territory.GetProperty("label").GetString(), territory.GetProperty("value").GetDecimal()));
+        Assert.Equal("Titulaire non renseigné", Assert.Single(d.GetProperty("hoursByContractor").EnumerateArray()).GetProperty("label").GetString());
+
         // Burn-down of lot 1's 1 000 h clause over 2025-01-01 → 2027-12-31, seen at the end of 2025: 365 of 1 095 days.
         var clause = Assert.Single(d.GetProperty("clauses").EnumerateArray());
         Assert.Equal(1000m, clause.GetProperty("targetHours").GetDecimal());
