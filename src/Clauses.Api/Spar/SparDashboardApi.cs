@@ -23,22 +23,37 @@ public static class SparDashboardApi
             return TypedResults.Ok(await OrganisationsAsync(db, current.Required, ct));
         });
 
-        group.MapGet("/dashboard", async (Guid? organisationId, int? year, TenantDb tenant, CurrentUserAccessor current, TimeProvider clock,
-            CancellationToken ct) =>
-        {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-            if (year is < 2015 or > 2100) return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["year"] = [$"L'année doit être comprise entre 2015 et 2100 (reçu : {year})."],
-            });
-            await using var db = await tenant.BeginAsync(ct);
-            var dashboard = await LoadAsync(db, current.Required, organisationId, year ?? today.Year, today, ct);
-            return dashboard is null
-                ? Problems.NotFound("Aucune organisation dont vous pouvez consulter le tableau de bord SPAR ne porte cet identifiant.")
-                : TypedResults.Ok(dashboard);
-        });
+        group.MapGet("/dashboard", (Guid? organisationId, int? year, TenantDb tenant, CurrentUserAccessor current, TimeProvider clock,
+            CancellationToken ct) => RenderAsync(organisationId, year, tenant, current, clock, d => TypedResults.Ok(d), ct))
+            .Produces<SparDashboard>();
+
+        // The same dashboard as files: what the page shows, one sheet (or CSV section) per block.
+        group.MapGet("/dashboard.xlsx", (Guid? organisationId, int? year, TenantDb tenant, CurrentUserAccessor current, TimeProvider clock,
+            CancellationToken ct) => RenderAsync(organisationId, year, tenant, current, clock,
+                d => TypedResults.File(SparDashboardXlsx.Write(d), SparDashboardXlsx.ContentType, SparDashboardExport.FileName(d, "xlsx")), ct))
+            .Produces(StatusCodes.Status200OK, contentType: SparDashboardXlsx.ContentType);
+
+        group.MapGet("/dashboard.csv", (Guid? organisationId, int? year, TenantDb tenant, CurrentUserAccessor current, TimeProvider clock,
+            CancellationToken ct) => RenderAsync(organisationId, year, tenant, current, clock,
+                d => TypedResults.File(SparDashboardCsv.Write(d), SparDashboardCsv.ContentType, SparDashboardExport.FileName(d, "csv")), ct))
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
         return api;
+    }
+
+    private static async Task<IResult> RenderAsync(Guid? organisationId, int? year, TenantDb tenant, CurrentUserAccessor current, TimeProvider clock,
+        Func<SparDashboard, IResult> render, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        if (year is < 2015 or > 2100) return Problems.Validation(new Dictionary<string, string[]>
+        {
+            ["year"] = [$"L'année doit être comprise entre 2015 et 2100 (reçu : {year})."],
+        });
+        await using var db = await tenant.BeginAsync(ct);
+        var dashboard = await LoadAsync(db, current.Required, organisationId, year ?? today.Year, today, ct);
+        return dashboard is null
+            ? Problems.NotFound("Aucune organisation dont vous pouvez consulter le tableau de bord SPAR ne porte cet identifiant.")
+            : render(dashboard);
     }
 
     public static async Task<IReadOnlyList<SparOrganisation>> OrganisationsAsync(TenantSession db, CurrentUser user, CancellationToken ct)
