@@ -98,10 +98,14 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
             chunk.Clear();
             return;
         }
-        if (ForFiles && !_sessionTuned)
+        if (!_sessionTuned)
         {
-            // Sorting a chunk and the triggers' hash aggregates over it stay in memory instead of spilling to disk.
-            await db.ExecuteAsync("SET LOCAL work_mem = '64MB'", null, ct);
+            // Writers of one organisation's hours take turns: the SPAR roll-ups add every write to the organisation's
+            // per-person totals, and two transactions adding to the same people in different orders would deadlock.
+            await db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('hours:' || @OrganisationId, 0))",
+                new { context.OrganisationId }, ct);
+            // Files: sorting a chunk and the triggers' hash aggregates over it stay in memory instead of spilling to disk.
+            if (ForFiles) await db.ExecuteAsync("SET LOCAL work_mem = '64MB'", null, ct);
             _sessionTuned = true;
         }
         await CreateStatementsAsync(ct);

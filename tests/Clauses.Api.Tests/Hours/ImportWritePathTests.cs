@@ -25,11 +25,11 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         [new Number(1), new Text(_s.People[person].Reference), new Text(HoursScenario.Siret), new Text("embauche_directe"),
          new Text(period), new Number(hours), new Text("Bulletin")];
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> ImportAsync(byte[] file)
+    private async Task<(HttpStatusCode Status, JsonElement Body)> ImportAsync(byte[] file, Guid? contract = null)
     {
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        var response = await _s.Client.PostAsync($"/api/contracts/{_s.Contract}/imports?mode=sync", content);
+        var response = await _s.Client.PostAsync($"/api/contracts/{contract ?? _s.Contract}/imports?mode=sync", content);
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
@@ -97,6 +97,28 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal(6, error.GetProperty("row").GetInt32());
         Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
         Assert.Equal(0L, await _data.ScalarAsync<long>("SELECT count(*) FROM hour_statements WHERE contract_id = @Contract", _s));
+    }
+
+    [Fact]
+    public async Task Concurrent_imports_on_two_contracts_of_one_organisation_for_the_same_people_both_apply()
+    {
+        // Both add to the same people's yearly totals (SPAR roll-up): they take turns instead of deadlocking.
+        var second = await _data.ContractAsync(_s.Organisation, "H2-" + Guid.NewGuid().ToString("N")[..8], 2_000_000m);
+        await _data.ScalarAsync<int>("UPDATE contracts SET starts_on = '2025-01-01', ends_on = '2027-12-31' WHERE id = @second RETURNING 1", new { second });
+        var lot = await _data.LotAsync(_s.Organisation, second, 1, 1_000_000m);
+        await _data.ScalarAsync<int>("""
+            INSERT INTO clauses (organisation_id, lot_id, instrument, sizing_mode, target_hours, allowed_modalities)
+            VALUES (@Organisation, @lot, 'clause_execution', 'heures_fixes', 1000, '{embauche_directe}') RETURNING 1
+            """, new { _s.Organisation, lot });
+        Cell[][] rows = [.. Enumerable.Range(0, 4).SelectMany(p => new[] { Row(p, 5m, "07/2026"), Row(p, 6m, "08/2026") })];
+
+        var results = await Task.WhenAll(ImportAsync(HoursSheet(rows)), ImportAsync(HoursSheet([.. rows.Reverse()]), second),
+            ImportAsync(HoursSheet([.. rows.Reverse()])), ImportAsync(HoursSheet(rows), second));
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Equal("8 rows, 44.00 h, 1 version(s)", await StoredAsync());
+        Assert.Equal(88m, await _data.ScalarAsync<decimal>(
+            "SELECT sum(hours) FROM participant_year_totals WHERE organisation_id = @Organisation AND year = 2026", _s));
     }
 
     public static TheoryData<string> BrokenReferences() =>
