@@ -12,6 +12,12 @@ function maskedNote(masked: number): HTMLParagraphElement {
   return note;
 }
 
+/** Characters per label line: about a third of the chart's width, so labels are not clipped on a phone. */
+function labelWidth(container: HTMLElement): number {
+  const max = container.closest(".breakdown--wide") ? 56 : 32;
+  return Math.max(14, Math.min(max, Math.floor(container.parentElement!.clientWidth / 15)));
+}
+
 function main(): void {
   const dashboard = readDashboard(document);
   if (!dashboard) return;
@@ -23,8 +29,7 @@ function main(): void {
       container.hidden = false;
       drawMonths(canvas, monthSeries(dashboard));
     } else if (isSliceChart(name)) {
-      const wide = container.closest(".breakdown--wide") !== null;
-      const series = sliceSeries(dashboard[SLICE_CHARTS[name]], wide ? 56 : 32);
+      const series = sliceSeries(dashboard[SLICE_CHARTS[name]], labelWidth(container));
       if (series.values.length === 0) continue;
       if (series.masked > 0) container.after(maskedNote(series.masked));
       // One row per category, so long French labels stay readable.
