@@ -152,12 +152,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     }
 
     private const string FreshInsert = $"""
-        INSERT INTO hour_records (organisation_id, contract_id, lot_id, clause_id, participant_id, employer_siret, modality, period,
-                                  period_kind, version, hours, counting_method, invoiced_amount_ht, evidence_reference, source,
-                                  file_hash, declared_by)
-        SELECT @organisation, @contract, lot_id, clause_id, participant_id, employer_siret, modality, period, period_kind, version,
-               hours, counting_method, invoiced_amount_ht, evidence_reference, @source, @hash, @user
-          FROM {Input}
+        {InsertRows}
          ORDER BY participant_id, lot_id, period, modality, version
         """;
 
@@ -331,13 +326,18 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
                invoiced_amount_ht, evidence_reference, clause_id)
         """;
 
-    private const string Merge = $"""
+    /// <summary>The chunk's rows as hour_records rows, the same for both write paths.</summary>
+    private const string InsertRows = $"""
         INSERT INTO hour_records (organisation_id, contract_id, lot_id, clause_id, participant_id, employer_siret, modality, period,
                                   period_kind, version, hours, counting_method, invoiced_amount_ht, evidence_reference, source,
                                   file_hash, declared_by)
         SELECT @organisation, @contract, lot_id, clause_id, participant_id, employer_siret, modality, period, period_kind, version,
                hours, counting_method, invoiced_amount_ht, evidence_reference, @source, @hash, @user
           FROM {Input}
+        """;
+
+    private const string Merge = $"""
+        {InsertRows}
         ON CONFLICT ON CONSTRAINT hour_records_natural_key DO UPDATE
            SET hours = excluded.hours, employer_siret = excluded.employer_siret, period_kind = excluded.period_kind,
                counting_method = excluded.counting_method, invoiced_amount_ht = excluded.invoiced_amount_ht,
