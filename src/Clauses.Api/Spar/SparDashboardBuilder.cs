@@ -142,9 +142,10 @@ public static class SparDashboardBuilder
     {
         var decp = Indicators.SocialConsiderationShare(notified, Thresholds.Decp);
         var oecp = Indicators.SocialConsiderationShare(notified, Thresholds.Oecp);
-        var national = Indicators.MeetsNationalTarget(decp) ? "cible nationale de 30 % atteinte" : "cible nationale : 30 %";
+        // No-break spaces as SparFormat writes them, so "90 000 € HT" never breaks across lines on the page.
+        var national = Indicators.MeetsNationalTarget(decp) ? "cible nationale de 30\u00a0% atteinte" : "cible nationale : 30\u00a0%";
         return RatioKpi(Indicator.PartContratsConsiderationSociale, decp, targets,
-            $"{decp.NumeratorDisplay} sur {decp.DenominatorDisplay} marchés ≥ 40 000 € HT · ≥ 90 000 € HT : {oecp.Display} · {national}");
+            $"{decp.NumeratorDisplay} sur {decp.DenominatorDisplay} marchés ≥ {SparFormat.Euros(Thresholds.Decp)} HT · ≥ {SparFormat.Euros(Thresholds.Oecp)} HT : {oecp.Display} · {national}");
     }
 
     private static SparKpi MonitoringKpi(string code, decimal? value, string display, string? detail) =>
