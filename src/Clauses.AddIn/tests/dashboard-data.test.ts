@@ -10,7 +10,7 @@ const month = (m: number, hours: number, cumulative: number, target: number | nu
 const dashboard = (over: Partial<SparDashboard> = {}): SparDashboard => ({
   organisationName: "Métropole", year: 2026, asOf: "2026-03-15",
   months: [month(1, 10, 10, 100), month(2, 20, 30, 200), month(3, 5, 35, 300), month(4, 0, 35, 400)],
-  hoursByInstrument: [], hoursByModality: [], hoursBySector: [], peopleByPublic: [], peopleByProfile: [],
+  hoursByInstrument: [], hoursByModality: [], hoursBySector: [], hoursByContractor: [], hoursByTerritory: [], peopleByPublic: [], peopleByProfile: [],
   ...over,
 });
 

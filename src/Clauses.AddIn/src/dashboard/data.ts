@@ -25,6 +25,8 @@ export interface SparDashboard {
   hoursByInstrument: SparSlice[];
   hoursByModality: SparSlice[];
   hoursBySector: SparSlice[];
+  hoursByContractor: SparSlice[];
+  hoursByTerritory: SparSlice[];
   peopleByPublic: SparSlice[];
   peopleByProfile: SparSlice[];
 }
@@ -34,6 +36,8 @@ export const SLICE_CHARTS = {
   instrument: "hoursByInstrument",
   modality: "hoursByModality",
   sector: "hoursBySector",
+  contractor: "hoursByContractor",
+  territory: "hoursByTerritory",
   public: "peopleByPublic",
   profile: "peopleByProfile",
 } as const satisfies Record<string, keyof SparDashboard>;
