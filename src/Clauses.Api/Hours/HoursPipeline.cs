@@ -79,6 +79,8 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         await FlushAsync(fresh: true, ct);
         await FlushAsync(fresh: false, ct);
         await _writing;
+        if (ForFiles && _sessionTuned && !(options.Atomic && HasErrors))
+            await db.ExecuteAsync("SELECT flush_deferred_hour_rollups()", null, ct);
         if (options.TrackRows) Outcomes.Sort((a, b) => a.Row.CompareTo(b.Row));
     }
 
@@ -104,8 +106,10 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
             // per-person totals, and two transactions adding to the same people in different orders would deadlock.
             await db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('hours:' || @OrganisationId, 0))",
                 new { context.OrganisationId }, ct);
-            // Files: sorting a chunk and the triggers' hash aggregates over it stay in memory instead of spilling to disk.
-            if (ForFiles) await db.ExecuteAsync("SET LOCAL work_mem = '64MB'", null, ct);
+            // Files: sorting a chunk and the triggers' hash aggregates over it stay in memory instead of spilling to disk,
+            // and the SPAR roll-ups are computed once for the whole file (migration 0014), in CompleteAsync.
+            if (ForFiles)
+                await db.ExecuteAsync("SET LOCAL work_mem = '64MB'; SELECT begin_deferred_hour_rollups();", null, ct);
             _sessionTuned = true;
         }
         await CreateStatementsAsync(ct);

@@ -63,6 +63,8 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         var corrected = await ImportAsync(HoursSheet([.. rows, Row(3, 5m, "02/2026")]));
         Assert.Equal((1, 1, 6), Counts(corrected.Body));
         Assert.Equal("8 rows, 123.00 h, 1 version(s)", await StoredAsync());
+        // An import rolls the SPAR totals up once for the whole file: they equal a recount after each import.
+        await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 123m);
     }
 
     [Fact]
@@ -82,6 +84,7 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Equal((2, 1, 0), Counts(result.Body));
         Assert.Equal("3 rows, 19.00 h, 1 version(s)", await StoredAsync());
+        await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 19m);
     }
 
     [Fact]
@@ -97,6 +100,8 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal(6, error.GetProperty("row").GetInt32());
         Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
         Assert.Equal(0L, await _data.ScalarAsync<long>("SELECT count(*) FROM hour_statements WHERE contract_id = @Contract", _s));
+        Assert.Equal(0m, await _data.ScalarAsync<decimal>(
+            "SELECT coalesce(sum(hours), 0) FROM hour_month_totals WHERE organisation_id = @Organisation", _s));
     }
 
     [Fact]
@@ -119,6 +124,7 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal("8 rows, 44.00 h, 1 version(s)", await StoredAsync());
         Assert.Equal(88m, await _data.ScalarAsync<decimal>(
             "SELECT sum(hours) FROM participant_year_totals WHERE organisation_id = @Organisation AND year = 2026", _s));
+        await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 88m);
     }
 
     public static TheoryData<string> BrokenReferences() =>

@@ -42,15 +42,18 @@ public sealed class SparRollupTests(MigratedDatabase db) : IClassFixture<Migrate
         ORDER BY 1
         """;
 
-    private async Task AssertRollupsExactAsync(decimal? expectedHours = null)
+    private Task AssertRollupsExactAsync(decimal? expectedHours = null) => AssertExactAsync(_data, _s.Organisation, expectedHours);
+
+    /// <summary>The organisation's roll-ups equal a recount from hour_records (and, when given, total these hours).</summary>
+    internal static async Task AssertExactAsync(TestData data, Guid organisation, decimal? expectedHours = null)
     {
-        var truth = await _data.ListAsync<string>(Truth, new { _s.Organisation });
-        var rollups = await _data.ListAsync<string>(Rollups, new { _s.Organisation });
+        var truth = await data.ListAsync<string>(Truth, new { Organisation = organisation });
+        var rollups = await data.ListAsync<string>(Rollups, new { Organisation = organisation });
         Assert.NotEmpty(truth);
         Assert.Equal(truth, rollups);
         if (expectedHours is { } hours)
-            Assert.Equal(hours, await _data.ScalarAsync<decimal>(
-                "SELECT coalesce(sum(hours), 0) FROM hour_month_totals WHERE organisation_id = @Organisation", new { _s.Organisation }));
+            Assert.Equal(hours, await data.ScalarAsync<decimal>(
+                "SELECT coalesce(sum(hours), 0) FROM hour_month_totals WHERE organisation_id = @organisation", new { organisation }));
     }
 
     private object Row(int i, int person, decimal hours, string period) =>
