@@ -13,6 +13,8 @@
 //   pipeline   OWNER_CS APP_CS ROWS           the same rows generated in memory → HoursPipeline (no workbook), time split
 //   reader     FILE ROWS                      HoursWorkbookReader alone, rows discarded
 //   edr-reader FILE ROWS                      ExcelDataReader alone, rows discarded
+//   spar-measure OWNER_CS APP_CS URL N M      SPAR dashboard at national scale (bench/spar-dashboard.sh, SparBench.cs)
+//   spar-explain OWNER_CS APP_CS ORG YEAR     one dashboard load, for auto_explain
 using System.Data;
 using System.Diagnostics;
 using System.Globalization;
@@ -59,8 +61,11 @@ try
         case "pipeline": await Variants.PipelineOnlyAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)); break;
         case "reader": Variants.ReaderOnly(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
         case "edr-reader": Variants.EdrReaderOnly(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
+        case "spar-measure": await SparBench.MeasureAsync(args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture),
+            int.Parse(args[5], CultureInfo.InvariantCulture)); break;
+        case "spar-explain": await SparBench.ExplainAsync(args[1], args[2], Guid.Parse(args[3]), int.Parse(args[4], CultureInfo.InvariantCulture)); break;
         default:
-            Console.Error.WriteLine("usage: Clauses.Bench seed|workbook|truncate|api|copy|edr|reader|edr-reader …");
+            Console.Error.WriteLine("usage: Clauses.Bench seed|workbook|truncate|api|copy|edr|reader|edr-reader|spar-measure|spar-explain …");
             return 2;
     }
     return 0;
