@@ -80,7 +80,7 @@ if [ -z "${SPAR_REUSE:-}" ]; then
                                       FROM bench.steps ORDER BY at OFFSET 1")"
   log "VACUUM (ANALYZE), CHECKPOINT"
   vac_start=$(date +%s.%N)
-  psql_db -c "DROP SCHEMA bench CASCADE" -c "VACUUM (ANALYZE)" -c CHECKPOINT
+  psql_db -c "SET client_min_messages = warning" -c "DROP SCHEMA bench CASCADE" -c "VACUUM (ANALYZE)" -c CHECKPOINT
   gen_end=$(date +%s.%N)
   STEPS="$STEPS"$'\n'"| staging dropped, VACUUM (ANALYZE) of the database, CHECKPOINT | $(awk -v a="$vac_start" -v b="$gen_end" 'BEGIN { printf "%.1f", b - a }') |"
   GEN_SECONDS="$(awk -v a="$gen_start" -v b="$gen_end" 'BEGIN { printf "%.0f", b - a }')"
@@ -109,7 +109,7 @@ psql_db -P footer=off <<'SQL'
 \pset tuples_only on
 \echo '| Table | Rows | Total size (heap + indexes + TOAST) |'
 \echo '|---|---|---|'
-SELECT '| ' || t, to_char(n, 'FM999G999G999G990'), pg_size_pretty(pg_total_relation_size(t::regclass)) || ' |'
+SELECT '| ' || t, replace(to_char(n, 'FM999G999G999G990'), ',', ' '), pg_size_pretty(pg_total_relation_size(t::regclass)) || ' |'
   FROM (VALUES ('organisations', (SELECT count(*) FROM organisations)), ('contracts', (SELECT count(*) FROM contracts)),
                ('lots', (SELECT count(*) FROM lots)), ('relevance_analyses', (SELECT count(*) FROM relevance_analyses)),
                ('clauses', (SELECT count(*) FROM clauses)), ('participants', (SELECT count(*) FROM participants)),
@@ -132,17 +132,17 @@ SELECT pg_size_pretty(pg_relation_size('hour_records')), pg_size_pretty(pg_relat
 \echo '|---|---|---|---|---|---|'
 WITH r AS (SELECT organisation_id, sum(records) AS n, row_number() OVER (ORDER BY sum(records) DESC, organisation_id) AS rank
              FROM hour_month_totals GROUP BY 1)
-SELECT '| ' || r.rank, o.name, to_char(r.n, 'FM999G999G990'), round(100.0 * r.n / sum(r.n) OVER (), 2) || ' %',
+SELECT '| ' || r.rank, o.name, replace(to_char(r.n, 'FM999G999G990'), ',', ' '), round(100.0 * r.n / sum(r.n) OVER (), 2) || ' %',
        (SELECT count(*) FROM participants p WHERE p.organisation_id = r.organisation_id),
        (SELECT count(*) FROM contracts c WHERE c.organisation_id = r.organisation_id) || ' |'
   FROM r JOIN organisations o ON o.id = r.organisation_id
  WHERE r.rank IN (1, 2, 3, 10, 20, 100, 200, 1000) OR r.rank = (SELECT count(*) FROM r)
  ORDER BY r.rank;
 \echo
-SELECT string_agg(y || ': ' || to_char(n, 'FM999G999G990'), ', ' ORDER BY y)
+SELECT 'records per year: ' || string_agg(y || ': ' || replace(to_char(n, 'FM999G999G990'), ',', ' '), ', ' ORDER BY y)
   FROM (SELECT extract(year FROM month)::int AS y, sum(records) AS n FROM hour_month_totals GROUP BY 1) x;
 \echo
-SELECT 'hour_records versions: ' || string_agg('v' || version || ' ' || to_char(n, 'FM999G999G990'), ', ' ORDER BY version)
+SELECT 'hour_records versions: ' || string_agg('v' || version || ' ' || replace(to_char(n, 'FM999G999G990'), ',', ' '), ', ' ORDER BY version)
   FROM (SELECT version, count(*) AS n FROM hour_records GROUP BY 1) x;
 SELECT 'clauses: ' || string_agg(instrument || ' ' || n, ', ' ORDER BY n DESC) FROM (SELECT instrument, count(*) AS n FROM clauses GROUP BY 1) x;
 SELECT 'eligibility validations with rsa: ' || round(100.0 * count(*) FILTER (WHERE 'rsa' = ANY (criteria)) / count(*), 1) || ' %'
@@ -173,7 +173,10 @@ echo
 echo "## EXPLAIN (ANALYZE, BUFFERS) of one product load, organisation $SPAR_EXPLAIN_ORG, $SPAR_EXPLAIN_YEAR"
 echo
 echo '```'
-tail -n +"$start_line" "$PG_DIR/server.log" | grep -v -E 'set_config|^\s*$'
+# From the load's first query on (the new data source's type loading comes before it).
+tail -n +"$start_line" "$PG_DIR/server.log" >"$WORK/explain.log"
+first=$(grep -n 'Query Text: SELECT month, contract_id, lot_id, modality, hours' "$WORK/explain.log" | head -1 | cut -d: -f1)
+tail -n +"$((${first:-2} - 1))" "$WORK/explain.log" | grep -v -E '^\s*$'
 echo '```'
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'); .NET $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/{v=$2} END{print v}'); date: $(date -u '+%F %H:%M UTC'); measurement server: $MEASURE_OPTS"

@@ -414,7 +414,9 @@ static class SparBench
     // Where the people who did the year's hours live, from the year's current rows instead of participant_year_totals.
     private const string NaiveTerritories = NaiveCurrentRows + """
 
-        SELECT p.departement, sum(cur.hours) AS hours FROM cur JOIN participants p ON p.id = cur.participant_id GROUP BY p.departement
+        SELECT p.departement, sum(x.hours) AS hours
+          FROM (SELECT participant_id, sum(hours) AS hours FROM cur GROUP BY participant_id) x JOIN participants p ON p.id = x.participant_id
+         GROUP BY p.departement
         """;
 
     private static async Task<SparDashboardStore.Data> NaiveLoadAsync(TenantSession db, Guid organisationId, int year, DateOnly asOf)

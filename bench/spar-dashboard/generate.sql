@@ -24,6 +24,7 @@
 -- indexes, which are rebuilt with their exact definitions afterwards. Staging tables (schema bench) are unlogged.
 
 \set ON_ERROR_STOP on
+SET client_min_messages = warning;
 SET session_replication_role = replica;
 SET work_mem = '1GB';
 SET maintenance_work_mem = '2GB';
