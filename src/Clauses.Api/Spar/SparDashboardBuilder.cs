@@ -66,7 +66,9 @@ public static class SparDashboardBuilder
                 "Dans les clauses : " + Indicators.RsaShare(Persons("ensemble", "clauses"), Persons("rsa", "clauses")).Display
                 + " · dans les marchés réservés : " + Indicators.RsaShare(Persons("ensemble", "reserves"), Persons("rsa", "reserves")).Display),
             RatioKpi(Indicator.TauxSortiesEmploi, Indicators.DurableEmployment(d.ExitsByOutcome), targets,
-                SmallCell.Format(d.ExitsByOutcome.Values.Sum()) + " sorties dans l'année"),
+                SmallCell.Format(d.ExitsByOutcome.Values.Sum()) + " sorties dans l'année · en emploi, tous contrats : "
+                + Indicators.ExitsToEmployment(d.ExitsByOutcome.Values.Sum(),
+                    d.ExitsByOutcome.Where(e => ExitOutcome.IsEmployment(e.Key)).Sum(e => e.Value)).Display),
             RatioKpi(Indicator.ContratsAnalyses, Indicators.ContractsAnalysed(notified.Count(n => IsAnalysed(n.Lots)), notified.Count), targets),
             ConsiderationKpi(notified.Select(n => (n.Contract.AmountHt, HasConsideration(n.Lots))).ToList(), targets),
             CountKpi(Indicator.MarchesReservesNombre, reservedContracts.Count, SparFormat.Count(reservedContracts.Count), targets),

@@ -32,6 +32,10 @@ public static class ExitOutcome
         new(Inconnu, "Inconnu", false),
     ]);
 
+    /// <summary>True for any employment, durable or not: CDI, CDD of any length, temporary work, business creation (seed 004
+    /// fiche 31 counts "81 contrats" among 250 exits); false for training, job seeking, inactivity and unknown codes.</summary>
+    public static bool IsEmployment(string? code) => code is Cdi or Cdd6MoisPlus or CddMoins6Mois or Interim or CreationEntreprise;
+
     /// <summary>True for the default durable outcomes (CDI, CDD ≥ 6 months); false for other or unknown codes.</summary>
     public static bool IsDurableEmployment(string? code) => Terms.Find(code)?.IsDurableEmployment ?? false;
 }

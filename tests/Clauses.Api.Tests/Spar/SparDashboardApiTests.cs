@@ -47,9 +47,26 @@ public sealed class SparDashboardApiTests(MigratedDatabase db) : IClassFixture<M
         Assert.Equal(HttpStatusCode.OK, (await _director.PutAsJsonAsync($"/api/organisations/{_s.Organisation}/spar-targets/2025/heures_insertion",
             new { targetValue = 200 })).StatusCode);
 
+        // Ten exits in 2025 (one in 2024 that does not count): 5 CDI, 2 temporary work, 3 job seekers.
+        await _data.ScalarAsync<int>("""
+            INSERT INTO exits (organisation_id, participant_id, exited_on, outcome, follow_up_due_on)
+            SELECT @Organisation, p.id, d.day, o.outcome, d.day + 180
+              FROM unnest(@people) WITH ORDINALITY AS p(id, n)
+              JOIN (VALUES (1, 'cdi'), (2, 'cdi'), (3, 'cdi'), (4, 'cdi'), (5, 'cdi'), (6, 'interim'), (7, 'interim'), (8, 'demandeur_emploi'))
+                   AS o(n, outcome) ON o.n = p.n
+             CROSS JOIN (VALUES (date '2025-06-30')) AS d(day)
+            UNION ALL
+            SELECT @Organisation, p.id, date '2025-09-30', 'demandeur_emploi', date '2026-03-30' FROM unnest(@people) WITH ORDINALITY AS p(id, n) WHERE p.n IN (1, 2)
+            UNION ALL
+            SELECT @Organisation, p.id, date '2024-12-31', 'cdi', date '2025-06-30' FROM unnest(@people) WITH ORDINALITY AS p(id, n) WHERE p.n = 3
+            RETURNING 1
+            """, new { _s.Organisation, people = _s.People.Select(p => p.Id).ToArray() });
+
         var d = await DashboardAsync(_director, 2025);
 
         Assert.Equal("2025-12-31", d.GetProperty("asOf").GetString());
+        Assert.Equal("50,0\u00A0%", Kpi(d, "taux_sorties_emploi").GetProperty("display").GetString());      // durable: 5 CDI of 10
+        Assert.Equal("10 sorties dans l'année · en emploi, tous contrats : 70,0\u00A0%", Kpi(d, "taux_sorties_emploi").GetProperty("detail").GetString());
         Assert.Equal("148\u00A0h", Kpi(d, "heures_insertion").GetProperty("display").GetString());
         Assert.Equal(0.74m, Kpi(d, "heures_insertion").GetProperty("progress").GetDecimal());
         Assert.Equal("200\u00A0h", Kpi(d, "heures_insertion").GetProperty("targetDisplay").GetString());

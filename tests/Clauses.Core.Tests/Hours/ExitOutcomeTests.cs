@@ -48,4 +48,23 @@ public class ExitOutcomeTests
     [Fact]
     public void Exactly_two_outcomes_are_durable() =>
         Assert.Equal(["cdi", "cdd_6_mois_plus"], ExitOutcome.Terms.All.Where(t => t.IsDurableEmployment).Select(t => t.Code));
+
+    [Theory]
+    [InlineData("cdi", true)]
+    [InlineData("cdd_6_mois_plus", true)]
+    [InlineData("cdd_moins_6_mois", true)]
+    [InlineData("interim", true)]
+    [InlineData("creation_entreprise", true)]
+    [InlineData("formation_qualifiante", false)]
+    [InlineData("demandeur_emploi", false)]
+    [InlineData("inactif", false)]
+    [InlineData("inconnu", false)]
+    [InlineData("CDI", false)]
+    [InlineData(null, false)]
+    public void Employment_of_any_kind_includes_short_contracts_and_business_creation_but_not_training(string? code, bool employed) =>
+        Assert.Equal(employed, ExitOutcome.IsEmployment(code));
+
+    [Fact]
+    public void Every_durable_outcome_is_employment() =>
+        Assert.All(ExitOutcome.Terms.All.Where(t => t.IsDurableEmployment), t => Assert.True(ExitOutcome.IsEmployment(t.Code)));
 }
