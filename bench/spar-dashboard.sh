@@ -54,12 +54,11 @@ dotnet build src/Clauses.Api -c Release -v q -nologo >/dev/null
 dotnet build bench/Clauses.Bench -c Release -v q -nologo >/dev/null
 BENCH=(dotnet bench/Clauses.Bench/bin/Release/net10.0/Clauses.Bench.dll)
 API=(dotnet src/Clauses.Api/bin/Release/net10.0/Clauses.Api.dll)
-api_env() {
-  env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
-    ConnectionStrings__Clauses="$APP_CS" ConnectionStrings__Migrations="$OWNER_CS" \
-    Demo__SeedOnStart=false RateLimiting__PermitsPerMinute=100000000 Serilog__MinimumLevel__Default=Warning \
-    Background__Enabled=false "$@"
-}
+# Passed through env (not a shell function), so that "$!" of a background start is the API's own PID and stop_api ends it.
+API_ENV=(ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$PORT"
+  ConnectionStrings__Clauses="$APP_CS" ConnectionStrings__Migrations="$OWNER_CS"
+  Demo__SeedOnStart=false RateLimiting__PermitsPerMinute=100000000 Serilog__MinimumLevel__Default=Warning
+  Background__Enabled=false)
 
 if [ -z "${SPAR_REUSE:-}" ]; then
   pg_init "$PG_DIR" trust
@@ -70,7 +69,7 @@ if [ -z "${SPAR_REUSE:-}" ]; then
   pg_roles "$PG_DIR" "$PG_PORT" bench bench
   pg_create_db "$PG_DIR" "$PG_PORT" clauses
   log "migrations (Clauses.Api migrate)"
-  api_env "${API[@]}" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrations failed"; }
+  env "${API_ENV[@]}" "${API[@]}" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrations failed"; }
 
   log "generating $ORGS organisations, $CONTRACTS contracts, $PARTICIPANTS participants, $RECORDS hour records (bench/spar-dashboard/generate.sql)"
   gen_start=$(date +%s.%N)
@@ -170,7 +169,7 @@ VACUUM ANALYZE bench_month_modality_totals, bench_year_lot_totals;
 SQL
 
 log "starting the API (Release, Development)"
-api_env "${API[@]}" >>"$WORK/api.log" 2>&1 &
+env "${API_ENV[@]}" "${API[@]}" >>"$WORK/api.log" 2>&1 &
 API_PID=$!
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$WORK/api.log" >&2; die "the API did not start"; }
