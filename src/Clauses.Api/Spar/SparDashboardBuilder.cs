@@ -33,6 +33,7 @@ public static class SparDashboardBuilder
     public static SparDashboard Build(Guid organisationId, string organisationName, int year, DateOnly asOf, SparDashboardStore.Data d)
     {
         var lots = d.Lots.ToDictionary(l => l.Id);
+        var lotsByContract = d.Lots.ToLookup(l => l.ContractId);   // once: a large organisation lists thousands of contracts
         var contracts = d.Contracts.ToDictionary(c => c.Id);
         var targets = d.Targets.ToDictionary(t => t.Indicator, t => t.TargetValue, StringComparer.Ordinal);
 
@@ -43,7 +44,7 @@ public static class SparDashboardBuilder
         // Contracts notified in the year are the base of the contract ratios; subsidies are not public contracts.
         var notified = d.Contracts
             .Where(c => c.NotifiedOn?.Year == year && c.Kind != ContractKind.Subvention)
-            .Select(c => (Contract: c, Lots: d.Lots.Where(l => l.ContractId == c.Id).ToList()))
+            .Select(c => (Contract: c, Lots: lotsByContract[c.Id].ToList()))
             .ToList();
         bool HasConsideration(IReadOnlyList<SparDashboardStore.Lot> ls) => ls.Any(l => l.Instruments.Length > 0);
         bool IsAnalysed(IReadOnlyList<SparDashboardStore.Lot> ls) => ls.Count > 0 && ls.All(l => l.Analysed || l.Instruments.Length > 0);
@@ -100,7 +101,7 @@ public static class SparDashboardBuilder
             people["public"].OrderByDescending(p => p.Persons).ThenBy(p => p.Category, StringComparer.Ordinal)
                 .Select(p => PeopleSlice(p.Category, Criterion.Terms.Find(p.Category)?.Label ?? p.Category, p.Persons)).ToList(),
             Profile(people),
-            ContractRows(d, contracts),
+            ContractRows(d, lotsByContract),
             clauseRows);
     }
 
@@ -205,12 +206,12 @@ public static class SparDashboardBuilder
             .Select(x => PeopleSlice(x.r.Dimension + ":" + x.r.Category, x.r.Label, x.Persons))
             .ToList();
 
-    private static List<SparContractRow> ContractRows(SparDashboardStore.Data d, Dictionary<Guid, SparDashboardStore.Contract> contracts)
+    private static List<SparContractRow> ContractRows(SparDashboardStore.Data d, ILookup<Guid, SparDashboardStore.Lot> lotsByContract)
     {
         var hoursByContract = d.Hours.GroupBy(h => h.ContractId).ToDictionary(g => g.Key, g => g.Sum(h => h.Hours));
         return d.Contracts.Select(c =>
             {
-                var ls = d.Lots.Where(l => l.ContractId == c.Id).ToList();
+                var ls = lotsByContract[c.Id].ToList();
                 var instruments = ls.SelectMany(l => l.Instruments).Distinct().Order(StringComparer.Ordinal).ToList();
                 return new SparContractRow(c.Id, c.Reference, c.Title, PurchaseCategory.Terms.Find(c.Category)?.Label ?? c.Category, c.AmountHt,
                     c.NotifiedOn, hoursByContract.GetValueOrDefault(c.Id), instruments.Select(InstrumentLabel).ToList(),
