@@ -109,4 +109,32 @@ public sealed class SparRollupTests(MigratedDatabase db) : IClassFixture<Migrate
               FROM participant_year_totals WHERE organisation_id = @Organisation AND year = 2025 ORDER BY 1
             """, new { _s.Organisation, p0 = _s.People[0].Id })));
     }
+
+    [Fact]
+    public async Task Statements_arriving_after_rows_of_several_versions_leave_only_the_latest_version_counted()
+    {
+        // Rows of two versions stored before any statement (a migration from another tool): until a statement exists, all count.
+        await _data.ScalarAsync<int>("""
+            INSERT INTO hour_records (organisation_id, contract_id, lot_id, participant_id, employer_siret, modality, period, version, hours, source)
+            SELECT c.organisation_id, c.id, l.id, p.id, @Siret, 'embauche_directe', m.month, v.version, 10 * v.version, 'saisie'
+              FROM contracts c JOIN lots l ON l.contract_id = c.id AND l.number = 1
+             CROSS JOIN unnest(@people) AS p(id)
+             CROSS JOIN (VALUES (date '2025-08-01'), (date '2025-09-01')) AS m(month)
+             CROSS JOIN (VALUES (1), (2)) AS v(version)
+             WHERE c.id = @Contract
+            RETURNING 1
+            """, new { _s.Contract, HoursScenario.Siret, people = _s.People.Take(3).Select(p => p.Id).ToArray() });
+        await AssertRollupsExactAsync(180m);
+
+        // August gets version 1 then version 2; September gets version 2 first, then a late version 1 that changes nothing.
+        foreach (var (month, version) in new[] { ("2025-08-01", 1), ("2025-08-01", 2), ("2025-09-01", 2), ("2025-09-01", 1) })
+        {
+            await _data.ScalarAsync<int>("""
+                INSERT INTO hour_statements (organisation_id, contract_id, period, version, status, validated_at)
+                VALUES (@Organisation, @Contract, @month::date, @version, 'valide', now()) RETURNING 1
+                """, new { _s.Organisation, _s.Contract, month, version });
+            await AssertRollupsExactAsync();
+        }
+        await AssertRollupsExactAsync(120m);     // 3 people × 20 h × 2 months, version 2 only
+    }
 }
