@@ -419,63 +419,31 @@ static class SparBench
          GROUP BY p.departement
         """;
 
-    private static async Task<SparDashboardStore.Data> NaiveLoadAsync(TenantSession db, Guid organisationId, int year, DateOnly asOf)
+    /// <summary>The naive path plugged into the product's own <see cref="SparDashboardStore.LoadAsync"/>: the same queries for
+    /// contracts, lots, clauses, exits, partnerships and targets, the hour-derived figures from hour_records.</summary>
+    private sealed class NaiveFigures : SparDashboardStore.IHourFigures
     {
-        var ct = CancellationToken.None;
-        var from = new DateOnly(year, 1, 1);
-        var to = from.AddYears(1);
-        var args = new { organisationId, year, from, to, asOf };
-
-        var hours = (await db.QueryAsync<SparDashboardStore.MonthHours>(NaiveHours, args, ct)).ToList();
-        var withHours = hours.Select(h => h.ContractId).Distinct().ToArray();
-
-        // From here to "done", the product's queries (SparDashboardStore.LoadAsync), unchanged.
-        var contracts = (await db.QueryAsync<SparDashboardStore.Contract>("""
-            SELECT c.id, c.reference, c.title, c.kind, c.category, c.amount_ht, c.notified_on, c.starts_on, c.ends_on
-              FROM contracts c
-             WHERE c.organisation_id = @organisationId
-               AND (c.notified_on >= @from AND c.notified_on < @to
-                    OR c.id = ANY (@withHours)
-                    OR (c.starts_on < @to AND c.ends_on >= @from
-                        AND EXISTS (SELECT 1 FROM clauses k JOIN lots l ON l.id = k.lot_id
-                                     WHERE l.contract_id = c.id AND k.organisation_id = @organisationId AND k.target_hours IS NOT NULL)))
-             ORDER BY c.reference
-            """, new { organisationId, from, to, withHours }, ct)).ToList();
-        var contractIds = contracts.Select(c => c.Id).ToArray();
-        var lots = (await db.QueryAsync<SparDashboardStore.Lot>("""
-            SELECT l.id, l.contract_id, l.number, (r.id IS NOT NULL) AS analysed, co.name AS contractor,
-                   coalesce((SELECT array_agg(k.instrument ORDER BY k.instrument) FROM clauses k WHERE k.lot_id = l.id), '{}') AS instruments
-              FROM lots l LEFT JOIN relevance_analyses r ON r.lot_id = l.id LEFT JOIN companies co ON co.id = l.contractor_company_id
-             WHERE l.organisation_id = @organisationId AND l.contract_id = ANY (@contractIds)
-            """, new { organisationId, contractIds }, ct)).ToList();
-        var lotIds = lots.Select(l => l.Id).ToArray();
-        var clauses = (await db.QueryAsync<SparDashboardStore.Clause>("""
-            SELECT id, lot_id, instrument, target_hours, penalty_per_hour, penalty_cap FROM clauses
-             WHERE organisation_id = @organisationId AND lot_id = ANY (@lotIds) AND target_hours IS NOT NULL
-               AND instrument IN ('clause_execution', 'clause_alternative', 'marche_insertion')
-            """, new { organisationId, lotIds }, ct)).ToList();
-        var clauseLots = clauses.Select(c => c.LotId).Distinct().ToArray();
+        public async Task<List<SparDashboardStore.MonthHours>> HoursAsync(TenantSession db, SparDashboardStore.Scope scope, CancellationToken ct) =>
+            (await db.QueryAsync<SparDashboardStore.MonthHours>(NaiveHours, scope.Args, ct)).ToList();
 
         // The roll-up's "month <= asOf" is "period < first day of the month after asOf's month" on raw records.
-        var doneTo = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(1);
-        var done = (await db.QueryAsync<(Guid LotId, decimal Hours)>(NaiveDone, new { organisationId, clauseLots, doneTo }, ct))
-            .ToDictionary(d => d.LotId, d => d.Hours);
-        var people = (await db.QueryAsync<SparDashboardStore.PeopleCount>(NaivePeople, args, ct)).ToList();
-        var territories = (await db.QueryAsync<SparDashboardStore.TerritoryHours>(NaiveTerritories, args, ct)).ToList();
+        public async Task<Dictionary<Guid, decimal>> DoneByLotAsync(TenantSession db, SparDashboardStore.Scope scope, Guid[] clauseLots,
+            CancellationToken ct) =>
+            (await db.QueryAsync<(Guid LotId, decimal Hours)>(NaiveDone, new
+            {
+                organisationId = scope.OrganisationId, clauseLots, doneTo = new DateOnly(scope.AsOf.Year, scope.AsOf.Month, 1).AddMonths(1),
+            }, ct)).ToDictionary(d => d.LotId, d => d.Hours);
 
-        var exits = (await db.QueryAsync<(string Outcome, long Count)>("""
-            SELECT outcome, count(*) FROM exits
-             WHERE organisation_id = @organisationId AND exited_on >= @from AND exited_on < @to GROUP BY outcome
-            """, args, ct)).ToDictionary(e => e.Outcome, e => e.Count, StringComparer.Ordinal);
-        var partnerships = await db.ExecuteScalarAsync<int>("""
-            SELECT count(DISTINCT contract_id)::int FROM partnerships
-             WHERE organisation_id = @organisationId
-               AND coalesce(starts_on, @from) < @to AND coalesce(ends_on, @to) >= @from
-            """, args, ct);
-        var targets = (await db.QueryAsync<SparDashboardStore.Target>(
-            "SELECT indicator, target_value FROM spar_targets WHERE organisation_id = @organisationId AND year = @year", args, ct)).ToList();
-        return new SparDashboardStore.Data(hours, contracts, lots, clauses, done, people, territories, exits, partnerships, targets);
+        public async Task<List<SparDashboardStore.PeopleCount>> PeopleAsync(TenantSession db, SparDashboardStore.Scope scope, CancellationToken ct) =>
+            (await db.QueryAsync<SparDashboardStore.PeopleCount>(NaivePeople, scope.Args, ct)).ToList();
+
+        public async Task<List<SparDashboardStore.TerritoryHours>> TerritoriesAsync(TenantSession db, SparDashboardStore.Scope scope,
+            CancellationToken ct) =>
+            (await db.QueryAsync<SparDashboardStore.TerritoryHours>(NaiveTerritories, scope.Args, ct)).ToList();
     }
+
+    private static Task<SparDashboardStore.Data> NaiveLoadAsync(TenantSession db, Guid organisationId, int year, DateOnly asOf) =>
+        SparDashboardStore.LoadAsync(db, organisationId, year, asOf, CancellationToken.None, new NaiveFigures());
 
     /// <summary>Row-by-row equality of the hour-derived data, then of the dashboards built from each.</summary>
     private static string Compare(OrgYear s, SparDashboardStore.Data product, SparDashboardStore.Data naive, DateOnly today)

@@ -82,16 +82,35 @@ public static class SparDashboardStore
         int ContractsWithPartnership,
         IReadOnlyList<Target> Targets);
 
-    public static async Task<Data> LoadAsync(TenantSession db, Guid organisationId, int year, DateOnly asOf, CancellationToken ct)
+    /// <summary>The organisation and year a dashboard is for; AsOf is the day the burn-down is seen at.</summary>
+    public sealed record Scope(Guid OrganisationId, int Year, DateOnly AsOf)
     {
-        var from = new DateOnly(year, 1, 1);
-        var to = from.AddYears(1);
-        var args = new { organisationId, year, from, to, asOf };
+        public DateOnly From => new(Year, 1, 1);
+        public DateOnly To => From.AddYears(1);
+        public object Args => new { organisationId = OrganisationId, year = Year, from = From, to = To, asOf = AsOf };
+    }
 
-        var hours = (await db.QueryAsync<MonthHours>("""
-            SELECT month, contract_id, lot_id, modality, hours FROM hour_month_totals
-             WHERE organisation_id = @organisationId AND month >= @from AND month < @to AND records <> 0
-            """, args, ct)).ToList();
+    /// <summary>Where the figures derived from hour records come from: the roll-ups (<see cref="Rollups"/>), or anything that
+    /// must equal them (the national-scale benchmark's GROUP BY over hour_records).</summary>
+    public interface IHourFigures
+    {
+        Task<List<MonthHours>> HoursAsync(TenantSession db, Scope scope, CancellationToken ct);
+        Task<Dictionary<Guid, decimal>> DoneByLotAsync(TenantSession db, Scope scope, Guid[] clauseLots, CancellationToken ct);
+        Task<List<PeopleCount>> PeopleAsync(TenantSession db, Scope scope, CancellationToken ct);
+        Task<List<TerritoryHours>> TerritoriesAsync(TenantSession db, Scope scope, CancellationToken ct);
+    }
+
+    public static readonly IHourFigures Rollups = new RollupFigures();
+
+    public static async Task<Data> LoadAsync(TenantSession db, Guid organisationId, int year, DateOnly asOf, CancellationToken ct,
+        IHourFigures? figures = null)
+    {
+        figures ??= Rollups;
+        var scope = new Scope(organisationId, year, asOf);
+        var (from, to) = (scope.From, scope.To);
+        var args = scope.Args;
+
+        var hours = await figures.HoursAsync(db, scope, ct);
         var withHours = hours.Select(h => h.ContractId).Distinct().ToArray();
 
         // Contracts notified in the year (the ratios' base), those with hours in it, and those whose execution overlaps it
@@ -124,34 +143,16 @@ public static class SparDashboardStore
             """, new { organisationId, lotIds }, ct)).ToList();
         var clauseLots = clauses.Select(c => c.LotId).Distinct().ToArray();
 
-        // A clause's hours over its whole execution, up to today: one range of the (lot, month) index per lot, read from the
-        // index alone (migration 0015). Written per lot because with "lot_id = ANY" the planner, misled by the RLS predicate's
-        // selectivity, reads every month of the organisation instead (bench/RESULTS.md).
-        var done = (await db.QueryAsync<(Guid LotId, decimal Hours)>("""
-            SELECT x.lot_id, t.hours
-              FROM unnest(@clauseLots) AS x (lot_id)
-              CROSS JOIN LATERAL (SELECT sum(h.hours) AS hours FROM hour_month_totals h
-                                   WHERE h.lot_id = x.lot_id AND h.month <= @asOf AND h.organisation_id = @organisationId) t
-             WHERE t.hours IS NOT NULL
-            """, new { organisationId, clauseLots, asOf }, ct)).ToDictionary(d => d.LotId, d => d.Hours);
-
-        var people = (await db.QueryAsync<PeopleCount>(
-            "SELECT dimension, category, persons FROM spar_people(@organisationId, @year)", args, ct)).ToList();
-
-        // Territory: where the people who did the hours live (participants.departement; no identity is read).
-        var territories = (await db.QueryAsync<TerritoryHours>("""
-            SELECT p.departement, sum(t.hours) AS hours
-              FROM participant_year_totals t JOIN participants p ON p.id = t.participant_id
-             WHERE t.organisation_id = @organisationId AND t.year = @year AND t.records <> 0
-             GROUP BY p.departement
-            """, args, ct)).ToList();
+        var done = await figures.DoneByLotAsync(db, scope, clauseLots, ct);
+        var people = await figures.PeopleAsync(db, scope, ct);
+        var territories = await figures.TerritoriesAsync(db, scope, ct);
 
         var exits = (await db.QueryAsync<(string Outcome, long Count)>("""
             SELECT outcome, count(*) FROM exits
              WHERE organisation_id = @organisationId AND exited_on >= @from AND exited_on < @to GROUP BY outcome
             """, args, ct)).ToDictionary(e => e.Outcome, e => e.Count, StringComparer.Ordinal);
 
-        // R-fiche 31: "partenariats réels" — contracts with an SIAE partnership running during the year.
+        // Seed 004, fiche 31: "partenariats réels" — contracts with an SIAE partnership running during the year.
         var partnerships = await db.ExecuteScalarAsync<int>("""
             SELECT count(DISTINCT contract_id)::int FROM partnerships
              WHERE organisation_id = @organisationId
@@ -162,6 +163,40 @@ public static class SparDashboardStore
             "SELECT indicator, target_value FROM spar_targets WHERE organisation_id = @organisationId AND year = @year", args, ct)).ToList();
 
         return new Data(hours, contracts, lots, clauses, done, people, territories, exits, partnerships, targets);
+    }
+
+    /// <summary>The product's figures: the roll-ups kept by triggers (migration 0013), never hour_records.</summary>
+    private sealed class RollupFigures : IHourFigures
+    {
+        public async Task<List<MonthHours>> HoursAsync(TenantSession db, Scope scope, CancellationToken ct) =>
+            (await db.QueryAsync<MonthHours>("""
+                SELECT month, contract_id, lot_id, modality, hours FROM hour_month_totals
+                 WHERE organisation_id = @organisationId AND month >= @from AND month < @to AND records <> 0
+                """, scope.Args, ct)).ToList();
+
+        // A clause's hours over its whole execution, up to the as-of day: one range of the (lot, month) index per lot, read
+        // from the index alone (migration 0013). Written per lot because with "lot_id = ANY" the planner, misled by the RLS
+        // predicate's selectivity, reads every month of the organisation instead (bench/RESULTS.md).
+        public async Task<Dictionary<Guid, decimal>> DoneByLotAsync(TenantSession db, Scope scope, Guid[] clauseLots, CancellationToken ct) =>
+            (await db.QueryAsync<(Guid LotId, decimal Hours)>("""
+                SELECT x.lot_id, t.hours
+                  FROM unnest(@clauseLots) AS x (lot_id)
+                  CROSS JOIN LATERAL (SELECT sum(h.hours) AS hours FROM hour_month_totals h
+                                       WHERE h.lot_id = x.lot_id AND h.month <= @asOf AND h.organisation_id = @organisationId) t
+                 WHERE t.hours IS NOT NULL
+                """, new { organisationId = scope.OrganisationId, clauseLots, asOf = scope.AsOf }, ct)).ToDictionary(d => d.LotId, d => d.Hours);
+
+        public async Task<List<PeopleCount>> PeopleAsync(TenantSession db, Scope scope, CancellationToken ct) =>
+            (await db.QueryAsync<PeopleCount>("SELECT dimension, category, persons FROM spar_people(@organisationId, @year)", scope.Args, ct)).ToList();
+
+        // Territory: where the people who did the hours live (participants.departement; no identity is read).
+        public async Task<List<TerritoryHours>> TerritoriesAsync(TenantSession db, Scope scope, CancellationToken ct) =>
+            (await db.QueryAsync<TerritoryHours>("""
+                SELECT p.departement, sum(t.hours) AS hours
+                  FROM participant_year_totals t JOIN participants p ON p.id = t.participant_id
+                 WHERE t.organisation_id = @organisationId AND t.year = @year AND t.records <> 0
+                 GROUP BY p.departement
+                """, scope.Args, ct)).ToList();
     }
 
     /// <summary>The organisations whose dashboard the user may open: those where they are director, admin or facilitator
