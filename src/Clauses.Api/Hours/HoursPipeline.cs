@@ -15,10 +15,7 @@ namespace Clauses.Api.Hours;
 /// merged by chunks with one set-based statement each: INSERT … SELECT FROM unnest(arrays) ON CONFLICT
 /// on the natural key, so re-sending replaces and never adds, and unchanged rows are not rewritten.
 /// Atomic mode (files) merges nothing once an error is seen, and the caller rolls the transaction back.
-/// Files take a faster path for the months whose statement this pipeline creates: no row of such a month
-/// can exist yet (rows live under a statement, and a concurrent import waits on the statement's key, then
-/// sees it), so they are inserted without ON CONFLICT's speculative insertion, sorted by the natural key so
-/// the index is filled page after page — half the cost of a merge in file order (bench/RESULTS.md).
+/// Files take a faster path for the months whose statement this pipeline creates (<see cref="InsertFreshAsync"/>).
 /// </summary>
 public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursPipeline.Options options)
 {
@@ -48,7 +45,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private Chunk _fresh = new(options.ChunkSize);      // rows of months that had none when checked
     private Chunk? _spare;
     private Task _writing = Task.CompletedTask;
-    private bool _sessionTuned;
+    private bool _writesBegun;
     private volatile bool _freshFailed;
     private readonly HashSet<DateOnly> _freshMonths = [];
     private readonly HashSet<long> _keys = [];
@@ -79,7 +76,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         await FlushAsync(fresh: true, ct);
         await FlushAsync(fresh: false, ct);
         await _writing;
-        if (ForFiles && _sessionTuned && !(options.Atomic && HasErrors))
+        if (ForFiles && _writesBegun && !(options.Atomic && HasErrors))
             await db.ExecuteAsync("SELECT flush_deferred_hour_rollups()", null, ct);
         if (options.TrackRows) Outcomes.Sort((a, b) => a.Row.CompareTo(b.Row));
     }
@@ -100,17 +97,17 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
             chunk.Clear();
             return;
         }
-        if (!_sessionTuned)
+        if (!_writesBegun)
         {
             // Writers of one organisation's hours take turns: the SPAR roll-ups add every write to the organisation's
             // per-person totals, and two transactions adding to the same people in different orders would deadlock.
             await db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('hours:' || @OrganisationId, 0))",
                 new { context.OrganisationId }, ct);
             // Files: sorting a chunk and the triggers' hash aggregates over it stay in memory instead of spilling to disk,
-            // and the SPAR roll-ups are computed once for the whole file (migration 0014), in CompleteAsync.
+            // and the SPAR roll-ups are computed once for the whole file (migration 0013), in CompleteAsync.
             if (ForFiles)
                 await db.ExecuteAsync("SET LOCAL work_mem = '64MB'; SELECT begin_deferred_hour_rollups();", null, ct);
-            _sessionTuned = true;
+            _writesBegun = true;
         }
         await CreateStatementsAsync(ct);
         var write = fresh && !_freshFailed && InFreshMonths(chunk) ? InsertFreshAsync(chunk, ct) : MergeAsync(chunk, ct);

@@ -15,7 +15,10 @@ CREATE TABLE hour_month_totals (
   records         integer NOT NULL,
   PRIMARY KEY (organisation_id, month, contract_id, lot_id, modality)
 );
-CREATE INDEX hour_month_totals_lot ON hour_month_totals (lot_id);
+-- The burn-down and clause fulfilment read each hourly clause's hours over its whole execution: keyed by lot then month and
+-- carrying what they read, each lot is one short range read from the index alone (RLS's organisation_id included); at
+-- national scale this took the burn-down query from 219 to 45 ms p95 (bench/RESULTS.md, "SPAR dashboard at national scale").
+CREATE INDEX hour_month_totals_lot_month ON hour_month_totals (lot_id, month) INCLUDE (organisation_id, hours);
 SELECT enable_tenant_rls('hour_month_totals');
 
 -- Distinct people per organisation and year (R27: each person counted once), split by whether the hours were done on a
@@ -39,13 +42,14 @@ $$;
 
 -- The roll-up statement for a set of signed rows. src is a query over hour_records' columns plus "sign" (+1 or -1);
 -- with only_current, rows whose version is not their month's latest are left out. Run with EXECUTE inside the trigger
--- functions, where the transition tables are visible. It runs on every write of hours, so it reads the rows once into d,
--- looks the latest version up once per (contract, month, version) group and the reserved status once per lot, and
--- aggregates d twice: an import pays two hash aggregates, not a second pass per row (bench/RESULTS.md).
+-- functions, where the transition tables are visible. It runs on every write of hours, so it reads the rows where they are
+-- (a transition table or an import's stage, not copied into a work table that spills), looks the latest version up once
+-- per (contract, month, version) group and the reserved status once per lot (OFFSET 0 keeps PostgreSQL from pushing the
+-- test below the DISTINCT, i.e. once per row), and aggregates twice (bench/RESULTS.md, third import run).
 CREATE FUNCTION hour_rollups_sql(src text, only_current boolean) RETURNS text
   LANGUAGE sql IMMUTABLE AS $f$
   SELECT format($q$
-    WITH d AS MATERIALIZED (
+    WITH d AS NOT MATERIALIZED (
       SELECT organisation_id, contract_id, lot_id, participant_id, modality, date_trunc('month', period)::date AS month,
              version, hours, sign
         FROM (%s) s),
@@ -55,7 +59,7 @@ CREATE FUNCTION hour_rollups_sql(src text, only_current boolean) RETURNS text
        WHERE %L AND g.version <> coalesce((SELECT max(st.version) FROM hour_statements st
                                             WHERE st.contract_id = g.contract_id AND st.period = g.month), g.version)),
     reserved_lots AS MATERIALIZED (
-      SELECT lot_id FROM (SELECT DISTINCT lot_id FROM d) l WHERE lot_is_reserved(lot_id)),
+      SELECT lot_id FROM (SELECT DISTINCT lot_id FROM d OFFSET 0) l WHERE lot_is_reserved(lot_id)),
     totals AS (
       INSERT INTO hour_month_totals AS t (organisation_id, month, contract_id, lot_id, modality, hours, records)
       SELECT organisation_id, month, contract_id, lot_id, modality, sum(sign * hours), sum(sign)
@@ -80,16 +84,54 @@ CREATE FUNCTION hour_rollups_sql(src text, only_current boolean) RETURNS text
   $q$, src, only_current)
 $f$;
 
-CREATE FUNCTION hour_rollups_on_records() RETURNS trigger
+-- A file import writes its hours in chunks of up to 50 000 rows. Rolling each chunk up on its own would update the same
+-- few thousand per-person totals again and again (the dearest part of an import, bench/RESULTS.md), so an import defers
+-- the roll-up: the triggers gather its rows in a temporary table, and HoursPipeline.CompleteAsync rolls them up once, by
+-- the same SQL, before the import commits (tests compare the roll-ups with a recount after imports). Everything else
+-- (the pane's batches, corrections, erasures) rolls up statement by statement.
+CREATE FUNCTION begin_deferred_hour_rollups() RETURNS void
   LANGUAGE plpgsql AS $$
 BEGIN
-  EXECUTE hour_rollups_sql(CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT *, -1 AS sign FROM old_rows'
-    ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows' END, true);
+  CREATE TEMP TABLE IF NOT EXISTS hour_rollup_stage (
+    organisation_id uuid, contract_id uuid, lot_id uuid, participant_id uuid, modality text, period date, version integer,
+    hours numeric(10,2), sign integer
+  ) ON COMMIT DROP;
+  PERFORM set_config('clauses.rollups_deferred', 'on', true);
+END
+$$;
+
+-- Rolls up what was gathered, then stops deferring.
+CREATE FUNCTION flush_deferred_hour_rollups() RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF to_regclass('pg_temp.hour_rollup_stage') IS NOT NULL THEN
+    -- Statistics let the planner see a few thousand people in a million rows: it then hashes instead of sorting to disk.
+    ANALYZE pg_temp.hour_rollup_stage;
+    EXECUTE hour_rollups_sql('SELECT * FROM pg_temp.hour_rollup_stage', true);
+    TRUNCATE pg_temp.hour_rollup_stage;
+  END IF;
+  PERFORM set_config('clauses.rollups_deferred', 'off', true);
+END
+$$;
+
+CREATE FUNCTION hour_rollups_on_records() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+DECLARE
+  src text := CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours, 1 AS sign FROM new_rows'
+    WHEN 'DELETE' THEN 'SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours, -1 AS sign FROM old_rows'
+    ELSE 'SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours, 1 AS sign FROM new_rows
+          UNION ALL SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours, -1 AS sign FROM old_rows' END;
+BEGIN
+  IF current_setting('clauses.rollups_deferred', true) = 'on' THEN
+    EXECUTE 'INSERT INTO pg_temp.hour_rollup_stage ' || src;
+  ELSE
+    EXECUTE hour_rollups_sql(src, true);
+  END IF;
   RETURN NULL;
 END
 $$;
+
 CREATE TRIGGER hour_records_rollups_on_insert AFTER INSERT ON hour_records
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hour_rollups_on_records();
 CREATE TRIGGER hour_records_rollups_on_update AFTER UPDATE ON hour_records
@@ -97,26 +139,31 @@ CREATE TRIGGER hour_records_rollups_on_update AFTER UPDATE ON hour_records
 CREATE TRIGGER hour_records_rollups_on_delete AFTER DELETE ON hour_records
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION hour_rollups_on_records();
 
--- A new statement version (a correction) makes its rows count and the previous version's stop counting. A first
--- statement changes nothing: rows of a month without statement were already counted.
+-- A statement changes which rows of its month count. Before it, the month counted either every row (no statement yet: rows
+-- stored before statements existed) or the rows of the previous latest version; after it, only the rows of its own
+-- version, if it is the latest. A correction is the usual case: version 2 replaces version 1.
 CREATE FUNCTION hour_rollups_on_statement() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
   previous integer;
 BEGIN
+  IF EXISTS (SELECT 1 FROM hour_statements WHERE contract_id = NEW.contract_id AND period = NEW.period AND version > NEW.version) THEN
+    RETURN NULL;     -- an older version arriving late: the latest one still decides
+  END IF;
   SELECT max(version) INTO previous FROM hour_statements
    WHERE contract_id = NEW.contract_id AND period = NEW.period AND version < NEW.version;
-  IF previous IS NULL THEN
-    RETURN NULL;
-  END IF;
   EXECUTE hour_rollups_sql(format(
-    'SELECT *, CASE WHEN version = %s THEN 1 ELSE -1 END AS sign FROM hour_records
-      WHERE organisation_id = %L AND contract_id = %L AND version IN (%s, %s)
-        AND period >= %L::date AND period < (%L::date + interval ''1 month'')',
-    NEW.version, NEW.organisation_id, NEW.contract_id, NEW.version, previous, NEW.period, NEW.period), false);
+    'SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours,
+            (CASE WHEN version = %s THEN 1 ELSE 0 END) - (CASE WHEN %L::int IS NULL OR version = %L::int THEN 1 ELSE 0 END) AS sign
+       FROM hour_records
+      WHERE organisation_id = %L AND contract_id = %L
+        AND period >= %L::date AND period < (%L::date + interval ''1 month'')
+        AND (version = %s OR %L::int IS NULL OR version = %L::int)',
+    NEW.version, previous, previous, NEW.organisation_id, NEW.contract_id, NEW.period, NEW.period, NEW.version, previous, previous), false);
   RETURN NULL;
 END
 $$;
+
 CREATE TRIGGER hour_statements_rollups AFTER INSERT ON hour_statements
   FOR EACH ROW EXECUTE FUNCTION hour_rollups_on_statement();
 
