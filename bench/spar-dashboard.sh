@@ -150,24 +150,6 @@ SELECT 'eligibility validations with rsa: ' || round(100.0 * count(*) FILTER (WH
 SQL
 echo
 
-# Prototype of the proposal measured alongside the product (bench/RESULTS.md): two coarser roll-ups, by month and modality
-# and by year and lot, built here once from hour_month_totals (the product would keep them with the same triggers).
-log "prototype roll-ups for the proposal (bench_month_modality_totals, bench_year_lot_totals)"
-psql_db <<'SQL'
-SET client_min_messages = warning;
-SET ROLE clauses_owner;
-DROP TABLE IF EXISTS bench_month_modality_totals, bench_year_lot_totals;
-CREATE TABLE bench_month_modality_totals AS
-SELECT organisation_id, month, modality, sum(hours) AS hours FROM hour_month_totals WHERE records <> 0 GROUP BY 1, 2, 3;
-ALTER TABLE bench_month_modality_totals ADD PRIMARY KEY (organisation_id, month, modality);
-CREATE TABLE bench_year_lot_totals AS
-SELECT organisation_id, extract(year FROM month)::int AS year, contract_id, lot_id, sum(hours) AS hours
-  FROM hour_month_totals WHERE records <> 0 GROUP BY 1, 2, 3, 4;
-ALTER TABLE bench_year_lot_totals ADD PRIMARY KEY (organisation_id, year, contract_id, lot_id);
-SELECT enable_tenant_rls('bench_month_modality_totals'), enable_tenant_rls('bench_year_lot_totals');
-VACUUM ANALYZE bench_month_modality_totals, bench_year_lot_totals;
-SQL
-
 log "starting the API (Release, Development)"
 env "${API_ENV[@]}" "${API[@]}" >>"$WORK/api.log" 2>&1 &
 API_PID=$!

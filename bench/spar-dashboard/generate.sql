@@ -17,7 +17,8 @@
 --                  :corrections rows of version 2 (a corrected month: some rows' hours changed, some dropped).
 --   hour_statements one per contract and month with records (validated, the last two months drafts, a share of 2016
 --                  months without statement, as rows stored before statements existed), version 2 for corrections.
---   roll-ups       built once, year by year, by the product's own hour_rollups_sql (the SQL the triggers run).
+--   roll-ups       built once, year by year, by the product's own hour_rollups_sql (the SQL the triggers run), then the
+--                  people figures by refresh_spar_people.
 --
 -- Product tables are written with session_replication_role = replica: row triggers, statement triggers and foreign-key
 -- checks are off, so the data must be (and is) consistent by construction; hour_records is loaded without its two
@@ -450,7 +451,7 @@ CALL bench.step('hour_records indexes rebuilt');
 ANALYZE hour_records;
 ANALYZE hour_statements;
 BEGIN;
-TRUNCATE hour_month_totals, participant_year_totals;
+TRUNCATE hour_month_totals, hour_year_lot_totals, hour_month_modality_totals, participant_year_totals, spar_people_year;
 -- The roll-up statement is planned for an import's rows. Over a year of the national table the planner's small estimates
 -- can pick nested loops (with migration 0013's first version it joined every row to the reserved lots by nested loop:
 -- hours instead of minutes), so they are off for this load only.
@@ -461,6 +462,12 @@ SELECT format('DO $d$ BEGIN EXECUTE hour_rollups_sql(%L, true); END $d$',
 \gexec
 COMMIT;
 CALL bench.step('roll-ups (hour_rollups_sql, per year)');
+
+-- People figures: the triggers that recount them are off during the load (replica), so each organisation-year is recounted
+-- here by the product's own function.
+SELECT refresh_spar_people(organisation_id, year)
+  FROM (SELECT DISTINCT organisation_id, year FROM participant_year_totals ORDER BY 1, 2) x \g /dev/null
+CALL bench.step('people figures (refresh_spar_people, per organisation-year)');
 
 -- SPAR targets of the 400 largest organisations, 2019 to next year, in each indicator's unit.
 INSERT INTO spar_targets (organisation_id, year, indicator, target_value, unit, created_by)

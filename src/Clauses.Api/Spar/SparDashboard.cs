@@ -12,6 +12,7 @@ public sealed record SparDashboard(
     IReadOnlyList<SparSlice> HoursByModality,
     IReadOnlyList<SparSlice> HoursBySector,
     IReadOnlyList<SparSlice> HoursByContractor,
+    IReadOnlyList<SparSlice> HoursBySiae,
     IReadOnlyList<SparSlice> HoursByTerritory,
     IReadOnlyList<SparSlice> PeopleByPublic,
     IReadOnlyList<SparSlice> PeopleByProfile,

@@ -27,6 +27,8 @@ public static class SparDashboardBuilder
     ];
 
     private const string NoInstrument = "sans_instrument";
+    private const string Territory = "territoire";
+    private const string Unknown = "inconnu";
     private const string NoContractor = "";
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -37,9 +39,9 @@ public static class SparDashboardBuilder
         var contracts = d.Contracts.ToDictionary(c => c.Id);
         var targets = d.Targets.ToDictionary(t => t.Indicator, t => t.TargetValue, StringComparer.Ordinal);
 
-        var totalHours = d.Hours.Sum(h => h.Hours);
-        var reservedHours = d.Hours.Where(h => IsReserved(lots.GetValueOrDefault(h.LotId))).Sum(h => h.Hours);
-        var siaeHours = d.Hours.Where(h => SiaeModalities.Contains(h.Modality)).Sum(h => h.Hours);
+        var totalHours = d.LotHours.Sum(h => h.Hours);
+        var reservedHours = d.LotHours.Where(h => IsReserved(lots.GetValueOrDefault(h.LotId))).Sum(h => h.Hours);
+        var siaeHours = d.Months.Where(h => SiaeModalities.Contains(h.Modality)).Sum(h => h.Hours);
 
         // Contracts notified in the year are the base of the contract ratios; subsidies are not public contracts.
         var notified = d.Contracts
@@ -87,17 +89,17 @@ public static class SparDashboardBuilder
         };
 
         return new SparDashboard(organisationId, organisationName, year, asOf, kpis,
-            Months(year, d.Hours, targets.GetValueOrDefault(Indicator.HeuresInsertion)),
-            Slices(d.Hours.GroupBy(h => MainInstrument(lots.GetValueOrDefault(h.LotId))), InstrumentLabel),
-            Slices(d.Hours.GroupBy(h => h.Modality), m => Modality.Terms.Find(m)?.Label ?? m),
-            Slices(d.Hours.GroupBy(h => contracts.TryGetValue(h.ContractId, out var c) ? c.Category : "inconnu"),
+            Months(year, d.Months, targets.GetValueOrDefault(Indicator.HeuresInsertion)),
+            Slices(d.LotHours.Select(h => (MainInstrument(lots.GetValueOrDefault(h.LotId)), h.Hours)), InstrumentLabel),
+            Slices(d.Months.Select(h => (h.Modality, h.Hours)), m => Modality.Terms.Find(m)?.Label ?? m),
+            Slices(d.LotHours.Select(h => (contracts.TryGetValue(h.ContractId, out var c) ? c.Category : "inconnu", h.Hours)),
                 c => PurchaseCategory.Terms.Find(c)?.Label ?? "Inconnu"),
-            Slices(d.Hours.GroupBy(h => lots.GetValueOrDefault(h.LotId)?.Contractor ?? NoContractor), c => c == NoContractor ? "Titulaire non renseigné" : c),
-            d.HoursByTerritory.Where(t => t.Hours != 0m)
-                .OrderByDescending(t => t.Hours).ThenBy(t => t.Departement, StringComparer.Ordinal)
-                .Select(t => new SparSlice(t.Departement ?? "inconnu", t.Departement is { } dep ? "Département " + dep : "Département non renseigné",
-                    t.Hours, SparFormat.Hours(t.Hours)))
-                .ToList(),
+            Slices(d.LotHours.Select(h => (lots.GetValueOrDefault(h.LotId)?.Contractor ?? NoContractor, h.Hours)),
+                c => c == NoContractor ? "Titulaire non renseigné" : c),
+            Slices(d.Months.Where(h => h.SiaeId is not null).Select(h => (h.SiaeId!.Value.ToString(), h.Hours)),
+                id => d.SiaeNames.GetValueOrDefault(Guid.Parse(id)) ?? "SIAE inconnue"),
+            Slices(people[Territory].Select(t => (t.Category, t.Hours ?? 0m)),
+                dep => dep == Unknown ? "Département non renseigné" : "Département " + dep),
             people["public"].OrderByDescending(p => p.Persons).ThenBy(p => p.Category, StringComparer.Ordinal)
                 .Select(p => PeopleSlice(p.Category, Criterion.Terms.Find(p.Category)?.Label ?? p.Category, p.Persons)).ToList(),
             Profile(people),
@@ -182,8 +184,8 @@ public static class SparDashboardBuilder
         return months;
     }
 
-    private static List<SparSlice> Slices(IEnumerable<IGrouping<string, SparDashboardStore.MonthHours>> groups, Func<string, string> label) =>
-        groups.Select(g => (Code: g.Key, Hours: g.Sum(h => h.Hours)))
+    private static List<SparSlice> Slices(IEnumerable<(string Code, decimal Hours)> hours, Func<string, string> label) =>
+        hours.GroupBy(h => h.Code, StringComparer.Ordinal).Select(g => (Code: g.Key, Hours: g.Sum(h => h.Hours)))
             .Where(g => g.Hours != 0m)
             .OrderByDescending(g => g.Hours).ThenBy(g => g.Code, StringComparer.Ordinal)
             .Select(g => new SparSlice(g.Code, label(g.Code), g.Hours, SparFormat.Hours(g.Hours)))
@@ -208,7 +210,7 @@ public static class SparDashboardBuilder
 
     private static List<SparContractRow> ContractRows(SparDashboardStore.Data d, ILookup<Guid, SparDashboardStore.Lot> lotsByContract)
     {
-        var hoursByContract = d.Hours.GroupBy(h => h.ContractId).ToDictionary(g => g.Key, g => g.Sum(h => h.Hours));
+        var hoursByContract = d.LotHours.GroupBy(h => h.ContractId).ToDictionary(g => g.Key, g => g.Sum(h => h.Hours));
         return d.Contracts.Select(c =>
             {
                 var ls = lotsByContract[c.Id].ToList();

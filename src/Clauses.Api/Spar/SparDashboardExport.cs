@@ -61,13 +61,14 @@ public static class SparDashboardExport
             SparCell.Of(m.CumulativeHours, SparCellFormat.Hours), SparCell.Of(m.CumulativeTarget, SparCellFormat.Hours),
         ]).ToList());
 
-    /// <summary>The seven breakdowns under one another, each named in the first column.</summary>
+    /// <summary>The eight breakdowns under one another, each named in the first column.</summary>
     public static IReadOnlyList<(string Name, string Unit, IReadOnlyList<SparSlice> Slices)> BreakdownsOf(SparDashboard d) =>
     [
         ("Heures par instrument", "heures", d.HoursByInstrument),
         ("Heures par modalité", "heures", d.HoursByModality),
         ("Heures par secteur d'achat", "heures", d.HoursBySector),
         ("Heures par titulaire", "heures", d.HoursByContractor),
+        ("Heures par SIAE", "heures", d.HoursBySiae),
         ("Heures par territoire", "heures", d.HoursByTerritory),
         ("Personnes par public", "personnes", d.PeopleByPublic),
         ("Personnes par profil", "personnes", d.PeopleByProfile),

@@ -9,12 +9,20 @@ namespace Clauses.Api.Spar;
 public static class SparDashboardStore
 {
     // Property records: Dapper maps dates to DateOnly and text[] to string[] through setters, not constructors.
+    /// <summary>Hours of a month by modality and SIAE (hour_month_modality_totals).</summary>
     public sealed record MonthHours
     {
         public DateOnly Month { get; init; }
+        public string Modality { get; init; } = "";
+        public Guid? SiaeId { get; init; }
+        public decimal Hours { get; init; }
+    }
+
+    /// <summary>Hours of the year on one lot (hour_year_lot_totals).</summary>
+    public sealed record LotHours
+    {
         public Guid ContractId { get; init; }
         public Guid LotId { get; init; }
-        public string Modality { get; init; } = "";
         public decimal Hours { get; init; }
     }
 
@@ -51,17 +59,14 @@ public static class SparDashboardStore
         public decimal? PenaltyCap { get; init; }
     }
 
+    /// <summary>People of the year in one category of a dimension (spar_people_year); the "territoire" rows also carry
+    /// the hours done by the people living there.</summary>
     public sealed record PeopleCount
     {
         public string Dimension { get; init; } = "";
         public string Category { get; init; } = "";
         public long Persons { get; init; }
-    }
-
-    public sealed record TerritoryHours
-    {
-        public string? Departement { get; init; }
-        public decimal Hours { get; init; }
+        public decimal? Hours { get; init; }
     }
 
     public sealed record Target
@@ -71,13 +76,14 @@ public static class SparDashboardStore
     }
 
     public sealed record Data(
-        IReadOnlyList<MonthHours> Hours,
+        IReadOnlyList<MonthHours> Months,
+        IReadOnlyList<LotHours> LotHours,
+        IReadOnlyDictionary<Guid, string> SiaeNames,
         IReadOnlyList<Contract> Contracts,
         IReadOnlyList<Lot> Lots,
         IReadOnlyList<Clause> Clauses,
         IReadOnlyDictionary<Guid, decimal> DoneByLot,
         IReadOnlyList<PeopleCount> People,
-        IReadOnlyList<TerritoryHours> HoursByTerritory,
         IReadOnlyDictionary<string, long> ExitsByOutcome,
         int ContractsWithPartnership,
         IReadOnlyList<Target> Targets);
@@ -94,10 +100,10 @@ public static class SparDashboardStore
     /// must equal them (the national-scale benchmark's GROUP BY over hour_records).</summary>
     public interface IHourFigures
     {
-        Task<List<MonthHours>> HoursAsync(TenantSession db, Scope scope, CancellationToken ct);
+        Task<List<MonthHours>> MonthsAsync(TenantSession db, Scope scope, CancellationToken ct);
+        Task<List<LotHours>> LotHoursAsync(TenantSession db, Scope scope, CancellationToken ct);
         Task<Dictionary<Guid, decimal>> DoneByLotAsync(TenantSession db, Scope scope, Guid[] clauseLots, CancellationToken ct);
         Task<List<PeopleCount>> PeopleAsync(TenantSession db, Scope scope, CancellationToken ct);
-        Task<List<TerritoryHours>> TerritoriesAsync(TenantSession db, Scope scope, CancellationToken ct);
     }
 
     public static readonly IHourFigures Rollups = new RollupFigures();
@@ -110,8 +116,13 @@ public static class SparDashboardStore
         var (from, to) = (scope.From, scope.To);
         var args = scope.Args;
 
-        var hours = await figures.HoursAsync(db, scope, ct);
-        var withHours = hours.Select(h => h.ContractId).Distinct().ToArray();
+        var months = await figures.MonthsAsync(db, scope, ct);
+        var lotHours = await figures.LotHoursAsync(db, scope, ct);
+        var withHours = lotHours.Select(h => h.ContractId).Distinct().ToArray();
+        var siaeIds = months.Where(m => m.SiaeId is not null).Select(m => m.SiaeId!.Value).Distinct().ToArray();
+        var siaeNames = siaeIds.Length == 0 ? new Dictionary<Guid, string>()
+            : (await db.QueryAsync<(Guid Id, string Name)>("SELECT id, name FROM siae WHERE id = ANY (@siaeIds)", new { siaeIds }, ct))
+                .ToDictionary(x => x.Id, x => x.Name);
 
         // Contracts notified in the year (the ratios' base), those with hours in it, and those whose execution overlaps it
         // with an hourly clause (burn-down). Subsidies are not public contracts and stay out of the ratios (see the builder).
@@ -145,7 +156,6 @@ public static class SparDashboardStore
 
         var done = await figures.DoneByLotAsync(db, scope, clauseLots, ct);
         var people = await figures.PeopleAsync(db, scope, ct);
-        var territories = await figures.TerritoriesAsync(db, scope, ct);
 
         var exits = (await db.QueryAsync<(string Outcome, long Count)>("""
             SELECT outcome, count(*) FROM exits
@@ -162,40 +172,49 @@ public static class SparDashboardStore
         var targets = (await db.QueryAsync<Target>(
             "SELECT indicator, target_value FROM spar_targets WHERE organisation_id = @organisationId AND year = @year", args, ct)).ToList();
 
-        return new Data(hours, contracts, lots, clauses, done, people, territories, exits, partnerships, targets);
+        return new Data(months, lotHours, siaeNames, contracts, lots, clauses, done, people, exits, partnerships, targets);
     }
 
-    /// <summary>The product's figures: the roll-ups kept by triggers (migration 0013), never hour_records.</summary>
+    /// <summary>The product's figures: the roll-ups kept by triggers (migrations 0013 and 0015), never hour_records.</summary>
     private sealed class RollupFigures : IHourFigures
     {
-        public async Task<List<MonthHours>> HoursAsync(TenantSession db, Scope scope, CancellationToken ct) =>
+        public async Task<List<MonthHours>> MonthsAsync(TenantSession db, Scope scope, CancellationToken ct) =>
             (await db.QueryAsync<MonthHours>("""
-                SELECT month, contract_id, lot_id, modality, hours FROM hour_month_totals
+                SELECT month, modality, siae_id, hours FROM hour_month_modality_totals
                  WHERE organisation_id = @organisationId AND month >= @from AND month < @to AND records <> 0
                 """, scope.Args, ct)).ToList();
 
-        // A clause's hours over its whole execution, up to the as-of day: one range of the (lot, month) index per lot, read
-        // from the index alone (migration 0013). Written per lot because with "lot_id = ANY" the planner, misled by the RLS
-        // predicate's selectivity, reads every month of the organisation instead (bench/RESULTS.md).
+        public async Task<List<LotHours>> LotHoursAsync(TenantSession db, Scope scope, CancellationToken ct) =>
+            (await db.QueryAsync<LotHours>("""
+                SELECT contract_id, lot_id, hours FROM hour_year_lot_totals
+                 WHERE organisation_id = @organisationId AND year = @year AND records <> 0
+                """, scope.Args, ct)).ToList();
+
+        // A clause's hours over its whole execution up to the as-of day: the lot's years up to the dashboard's, less the
+        // months after the as-of day (only when the year is not over). One short index range per lot (migration 0015):
+        // with "lot_id = ANY" the planner, misled by the RLS predicate's selectivity, reads every row of the organisation.
         public async Task<Dictionary<Guid, decimal>> DoneByLotAsync(TenantSession db, Scope scope, Guid[] clauseLots, CancellationToken ct) =>
-            (await db.QueryAsync<(Guid LotId, decimal Hours)>("""
+            (await db.QueryAsync<(Guid LotId, decimal Hours)>(scope.AsOf < scope.To.AddDays(-1) ? """
+                SELECT x.lot_id, t.hours - coalesce(m.hours, 0)
+                  FROM unnest(@clauseLots) AS x (lot_id)
+                  CROSS JOIN LATERAL (SELECT sum(h.hours) AS hours FROM hour_year_lot_totals h
+                                       WHERE h.lot_id = x.lot_id AND h.year <= @year AND h.organisation_id = @organisationId) t
+                  CROSS JOIN LATERAL (SELECT sum(h.hours) AS hours FROM hour_month_totals h
+                                       WHERE h.lot_id = x.lot_id AND h.month > @asOf AND h.month < @to AND h.organisation_id = @organisationId) m
+                 WHERE t.hours IS NOT NULL
+                """ : """
                 SELECT x.lot_id, t.hours
                   FROM unnest(@clauseLots) AS x (lot_id)
-                  CROSS JOIN LATERAL (SELECT sum(h.hours) AS hours FROM hour_month_totals h
-                                       WHERE h.lot_id = x.lot_id AND h.month <= @asOf AND h.organisation_id = @organisationId) t
+                  CROSS JOIN LATERAL (SELECT sum(h.hours) AS hours FROM hour_year_lot_totals h
+                                       WHERE h.lot_id = x.lot_id AND h.year <= @year AND h.organisation_id = @organisationId) t
                  WHERE t.hours IS NOT NULL
-                """, new { organisationId = scope.OrganisationId, clauseLots, asOf = scope.AsOf }, ct)).ToDictionary(d => d.LotId, d => d.Hours);
+                """, new { organisationId = scope.OrganisationId, year = scope.Year, clauseLots, asOf = scope.AsOf, to = scope.To }, ct))
+                .ToDictionary(d => d.LotId, d => d.Hours);
 
+        // Typology, publics and territory, recounted by triggers whenever an input changes (migration 0015).
         public async Task<List<PeopleCount>> PeopleAsync(TenantSession db, Scope scope, CancellationToken ct) =>
-            (await db.QueryAsync<PeopleCount>("SELECT dimension, category, persons FROM spar_people(@organisationId, @year)", scope.Args, ct)).ToList();
-
-        // Territory: where the people who did the hours live (participants.departement; no identity is read).
-        public async Task<List<TerritoryHours>> TerritoriesAsync(TenantSession db, Scope scope, CancellationToken ct) =>
-            (await db.QueryAsync<TerritoryHours>("""
-                SELECT p.departement, sum(t.hours) AS hours
-                  FROM participant_year_totals t JOIN participants p ON p.id = t.participant_id
-                 WHERE t.organisation_id = @organisationId AND t.year = @year AND t.records <> 0
-                 GROUP BY p.departement
+            (await db.QueryAsync<PeopleCount>("""
+                SELECT dimension, category, persons, hours FROM spar_people_year WHERE organisation_id = @organisationId AND year = @year
                 """, scope.Args, ct)).ToList();
     }
 

@@ -57,7 +57,7 @@ public sealed partial class SparDashboardPagesTests(MigratedDatabase db) : IClas
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json.GetRawText()), embedded));
         Assert.Contains("src=\"/addin/dashboard/dashboard.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("cdn", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(8, DataChart().Count(html));      // hours per month and seven breakdowns
+        Assert.Equal(9, DataChart().Count(html));      // hours per month and eight breakdowns
         Assert.Contains(json.GetProperty("months")[0].GetProperty("label").GetString()!, html, StringComparison.Ordinal);
     }
 

@@ -7,8 +7,9 @@ namespace Clauses.Api.Tests.Spar;
 
 /// <summary>
 /// The dashboards' roll-ups are kept by triggers as hours are written. After every kind of write (first send, re-send,
-/// replacement, validated month corrected as a new version, erasure of a person, a raw delete) they must equal a
-/// recomputation from hour_records with the rule "only each month's latest statement version counts".
+/// replacement, validated month corrected as a new version, erasure of a person, a raw delete, a change of a person's
+/// attributes or validations) they must equal a recomputation from hour_records, the participants and their validations
+/// with the rule "only each month's latest statement version counts".
 /// </summary>
 public sealed class SparRollupTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>, IAsyncLifetime
 {
@@ -19,17 +20,40 @@ public sealed class SparRollupTests(MigratedDatabase db) : IClassFixture<Migrate
     public async Task InitializeAsync() => _s = await HoursScenario.CreateAsync(_api, _data, "Ville roll-ups", 6);
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
+    // Recounted from hour_records, the participants and their validations, independently of the roll-up SQL: m = month ×
+    // lot × modality, y = year × lot, q = month × modality × SIAE, p = person-year by reserved lot, k = people figures.
     private const string Truth = """
         WITH latest AS (SELECT contract_id, period, max(version) AS version FROM hour_statements GROUP BY contract_id, period),
         current AS (
           SELECT h.* FROM hour_records h
             LEFT JOIN latest l ON l.contract_id = h.contract_id AND l.period = date_trunc('month', h.period)::date
-           WHERE h.organisation_id = @Organisation AND (l.version IS NULL OR l.version = h.version))
+           WHERE h.organisation_id = @Organisation AND (l.version IS NULL OR l.version = h.version)),
+        people AS (
+          SELECT extract(year FROM c.period)::int AS yr, c.participant_id, sum(c.hours) AS hours, pa.sex, pa.departement
+            FROM current c JOIN participants pa ON pa.id = c.participant_id GROUP BY 1, 2, 4, 5)
         SELECT 'm ' || date_trunc('month', period)::date || ' ' || lot_id || ' ' || modality || ' ' || sum(hours) || ' ' || count(*)
           FROM current GROUP BY date_trunc('month', period), lot_id, modality
         UNION ALL
+        SELECT 'y ' || extract(year FROM period) || ' ' || lot_id || ' ' || sum(hours) || ' ' || count(*)
+          FROM current GROUP BY extract(year FROM period), lot_id
+        UNION ALL
+        SELECT 'q ' || date_trunc('month', period)::date || ' ' || modality || ' ' || coalesce(siae_id::text, '-') || ' ' || sum(hours) || ' ' || count(*)
+          FROM current GROUP BY date_trunc('month', period), modality, siae_id
+        UNION ALL
         SELECT 'p ' || extract(year FROM period) || ' ' || participant_id || ' ' || lot_is_reserved(lot_id) || ' ' || sum(hours) || ' ' || count(*)
           FROM current GROUP BY extract(year FROM period), participant_id, lot_is_reserved(lot_id)
+        UNION ALL
+        SELECT 'k ' || yr || ' ensemble tous ' || count(*) FROM people GROUP BY yr
+        UNION ALL
+        SELECT 'k ' || yr || ' sexe ' || coalesce(sex, 'inconnu') || ' ' || count(*) FROM people GROUP BY yr, sex
+        UNION ALL
+        SELECT 'k ' || yr || ' territoire ' || coalesce(departement, 'inconnu') || ' ' || count(*) || ' ' || sum(hours) FROM people GROUP BY yr, departement
+        UNION ALL
+        SELECT 'k ' || p.yr || ' public ' || c.criterion || ' ' || count(DISTINCT p.participant_id)
+          FROM people p JOIN eligibility_validations v ON v.participant_id = p.participant_id
+               AND v.validated_on <= make_date(p.yr, 12, 31) AND v.valid_until >= make_date(p.yr, 1, 1)
+         CROSS JOIN unnest(v.criteria) AS c (criterion)
+         GROUP BY p.yr, c.criterion
         ORDER BY 1
         """;
 
@@ -37,8 +61,18 @@ public sealed class SparRollupTests(MigratedDatabase db) : IClassFixture<Migrate
         SELECT 'm ' || month || ' ' || lot_id || ' ' || modality || ' ' || hours || ' ' || records
           FROM hour_month_totals WHERE organisation_id = @Organisation AND records <> 0
         UNION ALL
+        SELECT 'y ' || year || ' ' || lot_id || ' ' || hours || ' ' || records
+          FROM hour_year_lot_totals WHERE organisation_id = @Organisation AND records <> 0
+        UNION ALL
+        SELECT 'q ' || month || ' ' || modality || ' ' || coalesce(siae_id::text, '-') || ' ' || hours || ' ' || records
+          FROM hour_month_modality_totals WHERE organisation_id = @Organisation AND records <> 0
+        UNION ALL
         SELECT 'p ' || year || ' ' || participant_id || ' ' || reserved || ' ' || hours || ' ' || records
           FROM participant_year_totals WHERE organisation_id = @Organisation AND records <> 0
+        UNION ALL
+        SELECT 'k ' || year || ' ' || dimension || ' ' || category || ' ' || persons || CASE dimension WHEN 'territoire' THEN ' ' || hours ELSE '' END
+          FROM spar_people_year
+         WHERE organisation_id = @Organisation AND (dimension IN ('sexe', 'territoire', 'public') OR (dimension, category) = ('ensemble', 'tous'))
         ORDER BY 1
         """;
 
@@ -136,5 +170,34 @@ public sealed class SparRollupTests(MigratedDatabase db) : IClassFixture<Migrate
             await AssertRollupsExactAsync();
         }
         await AssertRollupsExactAsync(120m);     // 3 people × 20 h × 2 months, version 2 only
+    }
+
+    [Fact]
+    public async Task People_figures_follow_changes_of_a_persons_attributes_and_validations()
+    {
+        await _s.SendAsync(false, Row(1, 0, 10m, "2025-03-01"), Row(2, 1, 20m, "2025-03-01"), Row(3, 2, 30m, "2025-04-01"));
+        await AssertRollupsExactAsync(60m);
+
+        // A person moves and is recorded as a woman: territory and sex follow at once.
+        await _data.ScalarAsync<int>("UPDATE participants SET departement = '2A', sex = 'F' WHERE id = @id RETURNING 1", new { id = _s.People[1].Id });
+        await AssertRollupsExactAsync();
+        Assert.Equal(20m, await _data.ScalarAsync<decimal>("""
+            SELECT hours FROM spar_people_year WHERE organisation_id = @Organisation AND year = 2025 AND dimension = 'territoire' AND category = '2A'
+            """, _s));
+
+        // A new validation adds a public; its removal takes it away again.
+        var validation = await _data.ScalarAsync<Guid>("""
+            INSERT INTO eligibility_validations (organisation_id, participant_id, criteria, basis, validated_on, valid_until)
+            VALUES (@Organisation, @person, '{refugie}', 'critere', '2025-01-01', '2026-12-31') RETURNING id
+            """, new { _s.Organisation, person = _s.People[2].Id });
+        await AssertRollupsExactAsync();
+        Assert.Equal(1L, await _data.ScalarAsync<long>("""
+            SELECT persons FROM spar_people_year WHERE organisation_id = @Organisation AND year = 2025 AND dimension = 'public' AND category = 'refugie'
+            """, _s));
+        await _data.ScalarAsync<int>("DELETE FROM eligibility_validations WHERE id = @validation RETURNING 1", new { validation });
+        await AssertRollupsExactAsync();
+        Assert.Equal(0L, await _data.ScalarAsync<long>("""
+            SELECT count(*) FROM spar_people_year WHERE organisation_id = @Organisation AND dimension = 'public' AND category = 'refugie'
+            """, _s));
     }
 }

@@ -26,6 +26,7 @@ export interface SparDashboard {
   hoursByModality: SparSlice[];
   hoursBySector: SparSlice[];
   hoursByContractor: SparSlice[];
+  hoursBySiae: SparSlice[];
   hoursByTerritory: SparSlice[];
   peopleByPublic: SparSlice[];
   peopleByProfile: SparSlice[];
@@ -37,6 +38,7 @@ export const SLICE_CHARTS = {
   modality: "hoursByModality",
   sector: "hoursBySector",
   contractor: "hoursByContractor",
+  siae: "hoursBySiae",
   territory: "hoursByTerritory",
   public: "peopleByPublic",
   profile: "peopleByProfile",
