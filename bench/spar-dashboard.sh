@@ -175,7 +175,7 @@ echo
 echo '```'
 # From the load's first query on (the new data source's type loading comes before it).
 tail -n +"$start_line" "$PG_DIR/server.log" >"$WORK/explain.log"
-first=$(grep -n 'Query Text: SELECT month, contract_id, lot_id, modality, hours' "$WORK/explain.log" | head -1 | cut -d: -f1)
+first=$(grep -n 'Query Text: SELECT month, modality, siae_id, hours' "$WORK/explain.log" | head -1 | cut -d: -f1)
 tail -n +"$((${first:-2} - 1))" "$WORK/explain.log" | grep -v -E '^\s*$'
 echo '```'
 echo

@@ -68,10 +68,12 @@ static class SparBench
     };
 
     private static readonly string[] QueryOrder =
-        ["session (BEGIN + set_config)", "hours by month", "hours by lot", "siae", "contracts", "lots", "clauses", "done by lot", "people", "exits", "partnerships", "targets"];
+        ["session (BEGIN + set_config)", "hours by month", "hours by lot", "siae", "contracts", "lots", "clauses", "done by lot", "people", "exits", "partnerships", "targets", "SET LOCAL (planner)"];
 
     private static string QueryName(string sql) =>
         sql.Contains("set_config", StringComparison.Ordinal) || sql.StartsWith("BEGIN", StringComparison.Ordinal) ? "session (BEGIN + set_config)"
+        : sql.StartsWith("SET LOCAL", StringComparison.Ordinal) ? "SET LOCAL (planner)"
+        : sql.Contains("relevance_analyses", StringComparison.Ordinal) ? "lots"
         : sql.Contains("spar_people", StringComparison.Ordinal) || sql.Contains("eligibility_validations", StringComparison.Ordinal) ? "people"
         : sql.Contains("unnest(@clauseLots)", StringComparison.Ordinal) || sql.Contains("unnest($", StringComparison.Ordinal)
           || sql.Contains("GROUP BY r.lot_id", StringComparison.Ordinal) ? "done by lot"

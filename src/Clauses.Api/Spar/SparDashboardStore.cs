@@ -124,6 +124,12 @@ public static class SparDashboardStore
             : (await db.QueryAsync<(Guid Id, string Name)>("SELECT id, name FROM siae WHERE id = ANY (@siaeIds)", new { siaeIds }, ct))
                 .ToDictionary(x => x.Id, x => x.Name);
 
+        // Contracts, lots and clauses are read as sets: a métropole's year is 3 600 contracts and 6 600 lots among 30 000, and
+        // probing relevance analyses, contractors and clauses lot by lot took 117 ms at national scale (bench/RESULTS.md).
+        // The RLS predicate hides the organisation's size from the planner (it divides every estimate by ~200), which would
+        // pick a probe per row; so these joins are told to hash, for these queries only.
+        await db.ExecuteAsync("SET LOCAL enable_nestloop = off", null, ct);
+
         // Contracts notified in the year (the ratios' base), those with hours in it, and those whose execution overlaps it
         // with an hourly clause (burn-down). Subsidies are not public contracts and stay out of the ratios (see the builder).
         var contracts = (await db.QueryAsync<Contract>("""
@@ -133,17 +139,26 @@ public static class SparDashboardStore
                AND (c.notified_on >= @from AND c.notified_on < @to
                     OR c.id = ANY (@withHours)
                     OR (c.starts_on < @to AND c.ends_on >= @from
-                        AND EXISTS (SELECT 1 FROM clauses k JOIN lots l ON l.id = k.lot_id
-                                     WHERE l.contract_id = c.id AND k.organisation_id = @organisationId AND k.target_hours IS NOT NULL)))
+                        AND c.id IN (SELECT l.contract_id FROM clauses k JOIN lots l ON l.id = k.lot_id
+                                      WHERE k.organisation_id = @organisationId AND l.organisation_id = @organisationId
+                                        AND k.target_hours IS NOT NULL)))
              ORDER BY c.reference
             """, new { organisationId, from, to, withHours }, ct)).ToList();
         var contractIds = contracts.Select(c => c.Id).ToArray();
 
+        // Each lot with its instruments, whether it was analysed, and its contractor: every input read once by index
+        // (migration 0015's covering indexes), then hashed.
         var lots = (await db.QueryAsync<Lot>("""
-            SELECT l.id, l.contract_id, l.number, (r.id IS NOT NULL) AS analysed, co.name AS contractor,
-                   coalesce((SELECT array_agg(k.instrument ORDER BY k.instrument) FROM clauses k WHERE k.lot_id = l.id), '{}') AS instruments
-              FROM lots l LEFT JOIN relevance_analyses r ON r.lot_id = l.id LEFT JOIN companies co ON co.id = l.contractor_company_id
-             WHERE l.organisation_id = @organisationId AND l.contract_id = ANY (@contractIds)
+            WITH l AS MATERIALIZED (
+              SELECT id, contract_id, number, contractor_company_id FROM lots
+               WHERE organisation_id = @organisationId AND contract_id = ANY (@contractIds)),
+            k AS (
+              SELECT lot_id, array_agg(instrument ORDER BY instrument) AS instruments FROM clauses
+               WHERE organisation_id = @organisationId AND lot_id IN (SELECT id FROM l) GROUP BY lot_id),
+            r AS (SELECT lot_id FROM relevance_analyses WHERE organisation_id = @organisationId AND lot_id IN (SELECT id FROM l))
+            SELECT l.id, l.contract_id, l.number, (r.lot_id IS NOT NULL) AS analysed, co.name AS contractor,
+                   coalesce(k.instruments, '{}') AS instruments
+              FROM l LEFT JOIN r ON r.lot_id = l.id LEFT JOIN k ON k.lot_id = l.id LEFT JOIN companies co ON co.id = l.contractor_company_id
             """, new { organisationId, contractIds }, ct)).ToList();
         var lotIds = lots.Select(l => l.Id).ToArray();
 
@@ -152,6 +167,7 @@ public static class SparDashboardStore
              WHERE organisation_id = @organisationId AND lot_id = ANY (@lotIds) AND target_hours IS NOT NULL
                AND instrument IN ('clause_execution', 'clause_alternative', 'marche_insertion')
             """, new { organisationId, lotIds }, ct)).ToList();
+        await db.ExecuteAsync("SET LOCAL enable_nestloop = on", null, ct);
         var clauseLots = clauses.Select(c => c.LotId).Distinct().ToArray();
 
         var done = await figures.DoneByLotAsync(db, scope, clauseLots, ct);

@@ -273,3 +273,12 @@ DO $$ BEGIN
   PERFORM refresh_spar_people(organisation_id, year)
      FROM (SELECT DISTINCT organisation_id, year FROM participant_year_totals ORDER BY 1, 2) x;
 END $$;
+
+-- The dashboard reads an organisation's lots, their instruments and relevance analyses as sets, from the index alone, and
+-- counts its partnerships without reading every organisation's.
+CREATE INDEX lots_organisation_facts ON lots (organisation_id) INCLUDE (contract_id, id, number, contractor_company_id);
+DROP INDEX clauses_org;
+CREATE INDEX clauses_org ON clauses (organisation_id, instrument) INCLUDE (lot_id);
+CREATE INDEX relevance_analyses_organisation_lot ON relevance_analyses (organisation_id) INCLUDE (lot_id);
+DROP INDEX relevance_analyses_org;
+CREATE INDEX partnerships_organisation ON partnerships (organisation_id);
