@@ -7,6 +7,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Clauses.Api.Auth;
 using Clauses.Api.Demo;
+using Clauses.Api.Pages.TableauDeBord;
+using Dapper;
 using Clauses.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,9 +54,13 @@ public sealed partial class SparDashboardPagesTests(MigratedDatabase db) : IClas
         foreach (var k in kpis) Assert.Equal(k.GetProperty("display").GetString(), tiles[k.GetProperty("code").GetString()!]);
         Assert.True(kpis[0].GetProperty("value").GetDecimal() > 0, "the demo director's dashboard has no hours this year");
 
-        // The charts' data is the API's JSON; each chart has its table for readers without JavaScript.
+        // The charts' data is the API's JSON without the contract and clause lists (no chart draws them; the tables below
+        // do); each chart has its table for readers without JavaScript.
         var embedded = JsonNode.Parse(SparData().Match(html).Groups[1].Value);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json.GetRawText()), embedded));
+        var expected = JsonNode.Parse(json.GetRawText())!.AsObject();
+        expected["contracts"] = new JsonArray();
+        expected["clauses"] = new JsonArray();
+        Assert.True(JsonNode.DeepEquals(expected, embedded));
         Assert.Contains("src=\"/addin/dashboard/dashboard.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("cdn", html, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(9, DataChart().Count(html));      // hours per month and eight breakdowns
@@ -86,6 +92,39 @@ public sealed partial class SparDashboardPagesTests(MigratedDatabase db) : IClas
             Assert.Equal(HttpStatusCode.OK, file.StatusCode);
             Assert.Equal(type, file.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task Long_tables_show_their_first_rows_and_a_link_to_all_of_them()
+    {
+        // 60 more contracts running this year, each with an hourly clause: more rows than a table shows at first.
+        var organisation = (await ApiAsync(Director, $"/api/spar/dashboard?year={_year}")).GetProperty("organisationId").GetGuid();
+        await using (var conn = new Npgsql.NpgsqlConnection(db.OwnerConnectionString))
+        {
+            await conn.ExecuteAsync("""
+                WITH c AS (
+                  INSERT INTO contracts (organisation_id, reference, title, kind, category, amount_ht, notified_on, starts_on, ends_on)
+                  SELECT @organisation, 'LONG-' || n, 'Marché de la liste longue ' || n, 'marche', 'travaux', 500000,
+                         make_date(@year, 1, 10), make_date(@year, 1, 15), make_date(@year + 1, 12, 31)
+                    FROM generate_series(1, 60) n
+                  RETURNING id),
+                l AS (INSERT INTO lots (organisation_id, contract_id, number, title, amount_ht) SELECT @organisation, id, 1, 'Lot unique', 500000 FROM c RETURNING id)
+                INSERT INTO clauses (organisation_id, lot_id, instrument, target_hours) SELECT @organisation, id, 'clause_execution', 700 FROM l
+                """, new { organisation, year = _year });
+        }
+        var json = await ApiAsync(Director, $"/api/spar/dashboard?year={_year}");
+        var (clauses, contracts) = (json.GetProperty("clauses").GetArrayLength(), json.GetProperty("contracts").GetArrayLength());
+        Assert.True(clauses > DashboardPage.FirstRows && contracts > DashboardPage.FirstRows, $"{clauses} clauses, {contracts} contracts");
+        var browser = await SignedInAsync(Director);
+
+        var first = await (await browser.GetAsync(new Uri($"/tableau-de-bord?annee={_year}", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains($"{DashboardPage.FirstRows} clauses affichées sur {clauses}", first, StringComparison.Ordinal);
+        Assert.Contains($"{DashboardPage.FirstRows} marchés affichés sur {contracts}", first, StringComparison.Ordinal);
+        Assert.Equal(2 * DashboardPage.FirstRows, TableRow().Count(first));
+
+        var all = await (await browser.GetAsync(new Uri($"/tableau-de-bord?annee={_year}&tout=clauses", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("clauses affichées sur", all, StringComparison.Ordinal);
+        Assert.Equal(clauses + DashboardPage.FirstRows, TableRow().Count(all));
     }
 
     [Fact]
@@ -162,6 +201,10 @@ public sealed partial class SparDashboardPagesTests(MigratedDatabase db) : IClas
 
     [GeneratedRegex("<script type=\"application/json\" id=\"spar-data\">([\\s\\S]*?)</script>")]
     private static partial Regex SparData();
+
+    // Rows of the clause and contract tables: their first cell is a link to the contract's drill-down.
+    [GeneratedRegex("<th scope=\"row\">\\s*<a class=\"nowrap\" href=\"/tableau-de-bord/marche/")]
+    private static partial Regex TableRow();
 
     [GeneratedRegex("data-chart=\"[a-z]+\"")]
     private static partial Regex DataChart();

@@ -1,5 +1,5 @@
 // The SPAR dashboard embedded in the page (<script type="application/json" id="spar-data">, the same JSON as
-// GET /api/spar/dashboard) turned into chart series. Figures are never recomputed here: the charts plot the values the
+// GET /api/spar/dashboard without the contract and clause lists, which no chart draws) turned into chart series. Figures are never recomputed here: the charts plot the values the
 // server sent and their tooltips show its French displays.
 
 export interface SparMonth {

@@ -66,10 +66,18 @@ public static class DashboardPage
         return [.. years.OrderDescending()];
     }
 
-    /// <summary>The dashboard as JSON for the charts' script, serialised as the API does; "&lt;" is escaped so the text can
-    /// never close its &lt;script&gt; element.</summary>
+    /// <summary>The dashboard as JSON for the charts' script, serialised as the API does, without the contract and clause lists
+    /// that no chart draws (a métropole's year lists thousands: megabytes the page would carry twice); "&lt;" is escaped so
+    /// the text can never close its &lt;script&gt; element.</summary>
     public static string Json(SparDashboard dashboard, JsonOptions options) =>
-        JsonSerializer.Serialize(dashboard, options.SerializerOptions).Replace("<", "\\u003c", StringComparison.Ordinal);
+        JsonSerializer.Serialize(dashboard with { Contracts = [], Clauses = [] }, options.SerializerOptions)
+            .Replace("<", "\\u003c", StringComparison.Ordinal);
+
+    /// <summary>Rows a table of the page shows before "Afficher tout": the most behind clauses, the contracts with the most
+    /// hours. The exports always hold every row.</summary>
+    public const int FirstRows = 50;
+
+    public static string Count(long count) => SparFormat.Count(count);
 
     public static string Today(DateOnly date) => date.ToString("d MMMM yyyy", French);
 
@@ -105,3 +113,6 @@ public sealed record Breakdown(string Chart, string Title, string Unit, IReadOnl
 
 /// <summary>The burn-down table (partial _Clauses), with or without the contract column.</summary>
 public sealed record ClauseList(IReadOnlyList<SparClauseRow> Clauses, string Query, bool ShowContract);
+
+/// <summary>A table showing its first rows only: how many of how many, and the link that shows them all.</summary>
+public sealed record Truncation(int Shown, int Total, string All, string Noun, string Participle, string Query);

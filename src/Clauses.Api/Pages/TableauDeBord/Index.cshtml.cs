@@ -19,8 +19,14 @@ public sealed class IndexModel(TenantDb tenant, CurrentUserAccessor current, Tim
     public SparDashboard Dashboard => View.Dashboard!;
     public string DataJson => DashboardPage.Json(Dashboard, json.Value);
 
-    public async Task<IActionResult> OnGetAsync(Guid? organisation, int? annee, CancellationToken ct)
+    /// <summary>"clauses" or "marches": that table shows every row instead of the first <see cref="DashboardPage.FirstRows"/>.</summary>
+    public string? All { get; private set; }
+    public IReadOnlyList<SparClauseRow> ShownClauses => All == "clauses" ? Dashboard.Clauses : [.. Dashboard.Clauses.Take(DashboardPage.FirstRows)];
+    public IReadOnlyList<SparContractRow> ShownContracts => All == "marches" ? Dashboard.Contracts : [.. Dashboard.Contracts.Take(DashboardPage.FirstRows)];
+
+    public async Task<IActionResult> OnGetAsync(Guid? organisation, int? annee, string? tout, CancellationToken ct)
     {
+        All = tout;
         View = await LoadAsync(organisation, annee, ct);
         Response.StatusCode = View.Status;
         return Page();
