@@ -68,7 +68,7 @@ static class SparBench
     };
 
     private static readonly string[] QueryOrder =
-        ["session (BEGIN + set_config)", "hours by month", "hours by lot", "siae", "contracts", "lots", "clauses", "done by lot", "people", "exits", "partnerships", "targets", "SET LOCAL (planner)"];
+        ["session (BEGIN + set_config)", "hours by month", "hours by lot", "siae", "contracts", "lots", "clauses", "contractors", "done by lot", "people", "exits", "partnerships", "targets", "SET LOCAL (planner)"];
 
     private static string QueryName(string sql) =>
         sql.Contains("set_config", StringComparison.Ordinal) || sql.StartsWith("BEGIN", StringComparison.Ordinal) ? "session (BEGIN + set_config)"
@@ -80,6 +80,7 @@ static class SparBench
         : sql.Contains("hour_month_modality_totals", StringComparison.Ordinal) || sql.Contains("siae_id, sum(hours)", StringComparison.Ordinal) ? "hours by month"
         : sql.Contains("hour_year_lot_totals", StringComparison.Ordinal) || sql.Contains("hour_records", StringComparison.Ordinal) ? "hours by lot"
         : sql.Contains("FROM siae", StringComparison.Ordinal) ? "siae"
+        : sql.Contains("FROM companies", StringComparison.Ordinal) ? "contractors"
         : sql.Contains("FROM contracts c", StringComparison.Ordinal) ? "contracts"
         : sql.Contains("FROM lots l", StringComparison.Ordinal) ? "lots"
         : sql.Contains("FROM clauses", StringComparison.Ordinal) ? "clauses"

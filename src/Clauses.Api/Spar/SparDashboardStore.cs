@@ -46,6 +46,7 @@ public static class SparDashboardStore
         public int Number { get; init; }
         public bool Analysed { get; init; }
         public string[] Instruments { get; init; } = [];
+        public Guid? ContractorCompanyId { get; init; }
         public string? Contractor { get; init; }
     }
 
@@ -146,8 +147,8 @@ public static class SparDashboardStore
             """, new { organisationId, from, to, withHours }, ct)).ToList();
         var contractIds = contracts.Select(c => c.Id).ToArray();
 
-        // Each lot with its instruments, whether it was analysed, and its contractor: every input read once by index
-        // (migration 0015's covering indexes), then hashed.
+        // Each lot with its instruments and whether it was analysed: every input read once by index (migration 0015's
+        // covering indexes), then hashed.
         var lots = (await db.QueryAsync<Lot>("""
             WITH l AS MATERIALIZED (
               SELECT id, contract_id, number, contractor_company_id FROM lots
@@ -156,9 +157,9 @@ public static class SparDashboardStore
               SELECT lot_id, array_agg(instrument ORDER BY instrument) AS instruments FROM clauses
                WHERE organisation_id = @organisationId AND lot_id IN (SELECT id FROM l) GROUP BY lot_id),
             r AS (SELECT lot_id FROM relevance_analyses WHERE organisation_id = @organisationId AND lot_id IN (SELECT id FROM l))
-            SELECT l.id, l.contract_id, l.number, (r.lot_id IS NOT NULL) AS analysed, co.name AS contractor,
+            SELECT l.id, l.contract_id, l.number, (r.lot_id IS NOT NULL) AS analysed, l.contractor_company_id,
                    coalesce(k.instruments, '{}') AS instruments
-              FROM l LEFT JOIN r ON r.lot_id = l.id LEFT JOIN k ON k.lot_id = l.id LEFT JOIN companies co ON co.id = l.contractor_company_id
+              FROM l LEFT JOIN r ON r.lot_id = l.id LEFT JOIN k ON k.lot_id = l.id
             """, new { organisationId, contractIds }, ct)).ToList();
         var lotIds = lots.Select(l => l.Id).ToArray();
 
@@ -168,6 +169,15 @@ public static class SparDashboardStore
                AND instrument IN ('clause_execution', 'clause_alternative', 'marche_insertion')
             """, new { organisationId, lotIds }, ct)).ToList();
         await db.ExecuteAsync("SET LOCAL enable_nestloop = on", null, ct);
+
+        // Contractors by key: the companies table is national (every contractor of every buyer), never read whole.
+        var companyIds = lots.Where(l => l.ContractorCompanyId is not null).Select(l => l.ContractorCompanyId!.Value).Distinct().ToArray();
+        if (companyIds.Length > 0)
+        {
+            var names = (await db.QueryAsync<(Guid Id, string Name)>("SELECT id, name FROM companies WHERE id = ANY (@companyIds)",
+                new { companyIds }, ct)).ToDictionary(c => c.Id, c => c.Name);
+            lots = [.. lots.Select(l => l.ContractorCompanyId is { } id ? l with { Contractor = names.GetValueOrDefault(id) } : l)];
+        }
         var clauseLots = clauses.Select(c => c.LotId).Distinct().ToArray();
 
         var done = await figures.DoneByLotAsync(db, scope, clauseLots, ct);

@@ -43,6 +43,10 @@ public sealed class SparDashboardApiTests(MigratedDatabase db) : IClassFixture<M
     {
         var rows = _s.People.Select((p, i) => HoursScenario.Row(i + 1, p.Reference, 10m + i, "2025-03-01")).ToList();
         rows.Add(HoursScenario.Row(20, _s.People[0].Reference, 40m, "2025-04-01", modality: "interim_etti"));
+        await _data.ScalarAsync<int>("""
+            WITH co AS (INSERT INTO companies (siret, name) VALUES ('41234567800019', 'Bâtiments du Rhône') RETURNING id)
+            UPDATE lots SET contractor_company_id = (SELECT id FROM co) WHERE contract_id = @Contract AND number = 1 RETURNING 1
+            """, _s);
         await _s.SendAsync(false, [.. rows]);     // 10 + 11 + … + 17 = 108 h in March, 40 h of ETTI in April
         Assert.Equal(HttpStatusCode.OK, (await _director.PutAsJsonAsync($"/api/organisations/{_s.Organisation}/spar-targets/2025/heures_insertion",
             new { targetValue = 200 })).StatusCode);
@@ -91,7 +95,8 @@ public sealed class SparDashboardApiTests(MigratedDatabase db) : IClassFixture<M
 
         var territory = Assert.Single(d.GetProperty("hoursByTerritory").EnumerateArray());
         Assert.Equal(("Département 69", 148m), (territory.GetProperty("label").GetString(), territory.GetProperty("value").GetDecimal()));
-        Assert.Equal("Titulaire non renseigné", Assert.Single(d.GetProperty("hoursByContractor").EnumerateArray()).GetProperty("label").GetString());
+        var contractor = Assert.Single(d.GetProperty("hoursByContractor").EnumerateArray());
+        Assert.Equal(("Bâtiments du Rhône", 148m), (contractor.GetProperty("label").GetString(), contractor.GetProperty("value").GetDecimal()));
 
         // Burn-down of lot 1's 1 000 h clause over 2025-01-01 → 2027-12-31, seen at the end of 2025: 365 of 1 095 days.
         var clause = Assert.Single(d.GetProperty("clauses").EnumerateArray());
