@@ -76,6 +76,7 @@ static class SparBench
         : sql.Contains("relevance_analyses", StringComparison.Ordinal) ? "lots"
         : sql.Contains("spar_people", StringComparison.Ordinal) || sql.Contains("eligibility_validations", StringComparison.Ordinal) ? "people"
         : sql.Contains("unnest(@clauseLots)", StringComparison.Ordinal) || sql.Contains("unnest($", StringComparison.Ordinal)
+          || sql.Contains("month > @asOf", StringComparison.Ordinal) || sql.Contains("month > $", StringComparison.Ordinal)
           || sql.Contains("GROUP BY r.lot_id", StringComparison.Ordinal) ? "done by lot"
         : sql.Contains("hour_month_modality_totals", StringComparison.Ordinal) || sql.Contains("siae_id, sum(hours)", StringComparison.Ordinal) ? "hours by month"
         : sql.Contains("hour_year_lot_totals", StringComparison.Ordinal) || sql.Contains("hour_records", StringComparison.Ordinal) ? "hours by lot"
@@ -417,7 +418,8 @@ static class SparBench
             .Select(h => $"{h.Month:yyyy-MM} {h.Modality} {h.SiaeId} {h.Hours:F2}").Order(StringComparer.Ordinal).ToList();
         static List<string> Lots(SparDashboardStore.Data d) => d.LotHours
             .Select(h => $"{h.ContractId} {h.LotId} {h.Hours:F2}").Order(StringComparer.Ordinal).ToList();
-        static List<string> Done(SparDashboardStore.Data d) => d.DoneByLot
+        // A lot whose hours all fall after the as-of day may be listed at 0 or not at all: the builder reads both as 0.
+        static List<string> Done(SparDashboardStore.Data d) => d.DoneByLot.Where(x => x.Value != 0m)
             .Select(x => $"{x.Key} {x.Value:F2}").Order(StringComparer.Ordinal).ToList();
         // Categories without anyone are not stored; the builder reads a missing category as 0.
         static List<string> People(SparDashboardStore.Data d) => d.People.Where(x => x.Persons > 0)

@@ -170,8 +170,11 @@ public static class SparDashboardStore
             """, new { organisationId, lotIds }, ct)).ToList();
         await db.ExecuteAsync("SET LOCAL enable_nestloop = on", null, ct);
 
-        // Contractors by key: the companies table is national (every contractor of every buyer), never read whole.
-        var companyIds = lots.Where(l => l.ContractorCompanyId is not null).Select(l => l.ContractorCompanyId!.Value).Distinct().ToArray();
+        // Contractors by key, for the lots with hours (the contractor breakdown): the companies table is national (every
+        // contractor of every buyer), never read whole.
+        var lotsWithHours = lotHours.Select(h => h.LotId).ToHashSet();
+        var companyIds = lots.Where(l => l.ContractorCompanyId is not null && lotsWithHours.Contains(l.Id))
+            .Select(l => l.ContractorCompanyId!.Value).Distinct().ToArray();
         if (companyIds.Length > 0)
         {
             var names = (await db.QueryAsync<(Guid Id, string Name)>("SELECT id, name FROM companies WHERE id = ANY (@companyIds)",
@@ -216,26 +219,32 @@ public static class SparDashboardStore
                  WHERE organisation_id = @organisationId AND year = @year AND records <> 0
                 """, scope.Args, ct)).ToList();
 
-        // A clause's hours over its whole execution up to the as-of day: the lot's years up to the dashboard's, less the
-        // months after the as-of day (only when the year is not over). One short index range per lot (migration 0015):
-        // with "lot_id = ANY" the planner, misled by the RLS predicate's selectivity, reads every row of the organisation.
-        public async Task<Dictionary<Guid, decimal>> DoneByLotAsync(TenantSession db, Scope scope, Guid[] clauseLots, CancellationToken ct) =>
-            (await db.QueryAsync<(Guid LotId, decimal Hours)>(scope.AsOf < scope.To.AddDays(-1) ? """
-                SELECT x.lot_id, t.hours - coalesce(m.hours, 0)
-                  FROM unnest(@clauseLots) AS x (lot_id)
-                  CROSS JOIN LATERAL (SELECT sum(h.hours) AS hours FROM hour_year_lot_totals h
-                                       WHERE h.lot_id = x.lot_id AND h.year <= @year AND h.organisation_id = @organisationId) t
-                  CROSS JOIN LATERAL (SELECT sum(h.hours) AS hours FROM hour_month_totals h
-                                       WHERE h.lot_id = x.lot_id AND h.month > @asOf AND h.month < @to AND h.organisation_id = @organisationId) m
-                 WHERE t.hours IS NOT NULL
-                """ : """
+        // A clause's hours over its whole execution up to the as-of day: the lot's years up to the dashboard's (one short
+        // index range per lot, migration 0015: with "lot_id = ANY" the planner, misled by the RLS predicate's selectivity,
+        // reads every row of the organisation), less what was recorded for months after the as-of day (one range of the
+        // organisation's months; usually none).
+        public async Task<Dictionary<Guid, decimal>> DoneByLotAsync(TenantSession db, Scope scope, Guid[] clauseLots, CancellationToken ct)
+        {
+            var args = new { organisationId = scope.OrganisationId, year = scope.Year, clauseLots, asOf = scope.AsOf, to = scope.To };
+            var done = (await db.QueryAsync<(Guid LotId, decimal Hours)>("""
                 SELECT x.lot_id, t.hours
                   FROM unnest(@clauseLots) AS x (lot_id)
                   CROSS JOIN LATERAL (SELECT sum(h.hours) AS hours FROM hour_year_lot_totals h
                                        WHERE h.lot_id = x.lot_id AND h.year <= @year AND h.organisation_id = @organisationId) t
                  WHERE t.hours IS NOT NULL
-                """, new { organisationId = scope.OrganisationId, year = scope.Year, clauseLots, asOf = scope.AsOf, to = scope.To }, ct))
-                .ToDictionary(d => d.LotId, d => d.Hours);
+                """, args, ct)).ToDictionary(d => d.LotId, d => d.Hours);
+            if (scope.AsOf < scope.To.AddDays(-1))
+            {
+                var later = await db.QueryAsync<(Guid LotId, decimal Hours)>("""
+                    SELECT lot_id, sum(hours) FROM hour_month_totals
+                     WHERE organisation_id = @organisationId AND month > @asOf AND month < @to
+                     GROUP BY lot_id
+                    """, args, ct);
+                foreach (var (lot, hours) in later)
+                    if (done.TryGetValue(lot, out var sum)) done[lot] = sum - hours;
+            }
+            return done;
+        }
 
         // Typology, publics and territory, recounted by triggers whenever an input changes (migration 0015).
         public async Task<List<PeopleCount>> PeopleAsync(TenantSession db, Scope scope, CancellationToken ct) =>

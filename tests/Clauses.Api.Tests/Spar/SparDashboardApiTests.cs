@@ -1,8 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Clauses.Api.Auth;
+using Clauses.Api.Data;
+using Clauses.Api.Spar;
 using Clauses.Api.Tests.Hours;
+using Clauses.Core.Organisations;
 using Clauses.Api.Tests.Infrastructure;
+using Npgsql;
 
 namespace Clauses.Api.Tests.Spar;
 
@@ -112,6 +117,34 @@ public sealed class SparDashboardApiTests(MigratedDatabase db) : IClassFixture<M
         // The same figure as the raw records, and the next year starts from nothing.
         Assert.Equal(148m, await _data.ScalarAsync<decimal>("SELECT sum(hours) FROM hour_records WHERE contract_id = @Contract", _s));
         Assert.Equal("0\u00A0h", Kpi(await DashboardAsync(_director, 2024), "heures_insertion").GetProperty("display").GetString());
+    }
+
+    [Fact]
+    public async Task A_clauses_hours_to_date_leave_out_the_months_after_the_day_it_is_seen_at()
+    {
+        await _s.SendAsync(false, HoursScenario.Row(1, _s.People[0].Reference, 10m, "2025-03-01"),
+            HoursScenario.Row(2, _s.People[1].Reference, 20m, "2025-10-01"), HoursScenario.Row(3, _s.People[2].Reference, 5m, "2026-02-01"));
+        var lot = await _data.ScalarAsync<Guid>("SELECT id FROM lots WHERE contract_id = @Contract AND number = 1", _s);
+        var director = await _data.UserAsync($"dir.{Guid.NewGuid():N}@exemple.fr", false, (_s.Organisation, "directeur"));
+        var tenant = new TenantDb(NpgsqlDataSource.Create(db.AppConnectionString), new CurrentUserAccessor
+        {
+            User = new CurrentUser(director.Id, director.DisplayName, director.Email, false,
+                [new Membership(_s.Organisation, "Ville", "commune", [Role.Directeur])]),
+        });
+
+        async Task<decimal> DoneAsync(int year, DateOnly asOf)
+        {
+            await using var session = await tenant.BeginAsync(CancellationToken.None);
+            var data = await SparDashboardStore.LoadAsync(session, _s.Organisation, year, asOf, CancellationToken.None);
+            return data.DoneByLot.GetValueOrDefault(lot);
+        }
+
+        Assert.Equal(10m, await DoneAsync(2025, new DateOnly(2025, 6, 15)));     // October not yet
+        Assert.Equal(10m, await DoneAsync(2025, new DateOnly(2025, 9, 30)));
+        Assert.Equal(30m, await DoneAsync(2025, new DateOnly(2025, 10, 1)));      // October's hours count from its first day
+        Assert.Equal(30m, await DoneAsync(2025, new DateOnly(2025, 12, 31)));
+        Assert.Equal(30m, await DoneAsync(2026, new DateOnly(2026, 1, 20)));      // February 2026 not yet
+        Assert.Equal(35m, await DoneAsync(2026, new DateOnly(2026, 2, 1)));
     }
 
     [Fact]
