@@ -85,7 +85,7 @@ public static class HoursImport
         return new Outcome(summary.Rows, pipeline.Accepted, pipeline.Replaced, pipeline.Unchanged, errors, errorCount);
     }
 
-    private static HourInput ToInput(ImportRow r) => new(r.Row, r.LotNumber, r.ParticipantReference, r.LastName, r.FirstName, r.BirthDate,
+    public static HourInput ToInput(ImportRow r) => new(r.Row, r.LotNumber, r.ParticipantReference, r.LastName, r.FirstName, r.BirthDate,
         r.EmployerSiret, r.Modality, r.Period?.Start, r.Period?.Kind, r.Hours, r.InvoicedAmountHt, r.EvidenceReference);
 
     /// <summary>The French problem details of a failed import: every faulty cell, by sheet, row and column.</summary>

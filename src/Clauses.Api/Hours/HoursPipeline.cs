@@ -48,8 +48,13 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private bool _writesBegun;
     private volatile bool _freshFailed;
     private readonly HashSet<DateOnly> _freshMonths = [];
-    private readonly HashSet<long> _keys = [];
-    private readonly Dictionary<(int Person, int Lot, DateOnly Start), (bool Eligible, DateOnly? ValidatedOn)> _eligibility = [];
+    private readonly HashSet<long> _keys = new(MixedKeys.Instance);
+    // Per-row lookups, each distinct value resolved once (bounded: a file's distinct texts are few, but need not be).
+    private const int CacheLimit = 100_000;
+    private readonly Dictionary<long, Pair> _pairs = new(MixedKeys.Instance);
+    private readonly Dictionary<(long Pair, int Day), (bool Eligible, DateOnly? ValidatedOn)> _eligibility = [];
+    private readonly Dictionary<string, string?> _sirets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HoursContext.Person?> _byReference = new(StringComparer.Ordinal);
     private readonly HashSet<DateOnly> _newMonths = [];
 
     public async Task AddAsync(HourInput input, CancellationToken ct)
@@ -152,21 +157,19 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         return true;
     }
 
-    private const string FreshInsert = $"""
-        {InsertRows}
-         ORDER BY participant_id, lot_id, period, modality, version
-        """;
-
     /// <summary>Rows of months whose statement this pipeline created: no row of theirs can exist yet (rows live under a
     /// statement, and a concurrent import waits on the statement's key, then sees it), so they are inserted without ON
-    /// CONFLICT's speculative insertion, sorted by the natural key so the index fills page after page. A duplicate met
-    /// anyway (rows stored under no statement) rolls back to the savepoint and merges the chunk instead.</summary>
+    /// CONFLICT's speculative insertion, in the natural key's order so the index fills page after page. The chunk is sorted
+    /// here on integers (people and lots are indexed in PostgreSQL's uuid order, <see cref="HoursContext"/>), which costs
+    /// far less than PostgreSQL's sort of the wide rows; the order only matters for speed. A duplicate met anyway (rows
+    /// stored under no statement) rolls back to the savepoint and merges the chunk instead.</summary>
     private async Task InsertFreshAsync(Chunk chunk, CancellationToken ct)
     {
+        chunk.SortByNaturalKey();
         await db.Transaction.SaveAsync("fresh_rows", ct);
         try
         {
-            await using (var command = Command(chunk, FreshInsert))
+            await using (var command = Command(chunk, InsertRows))
                 await command.ExecuteNonQueryAsync(ct);
             await db.Transaction.ReleaseAsync("fresh_rows", ct);
             Accepted += chunk.Count;
@@ -198,8 +201,8 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
                 ? $"Participant inconnu : « {Describe(r)} » (vérifiez la référence, ou le nom, le prénom et la date de naissance)."
                 : "Le participant est obligatoire (référence P-…, ou nom, prénom et date de naissance).");
 
-        var siret = r.EmployerSiret is null ? null : Siret.Normalize(r.EmployerSiret);
-        if (!Siret.IsValid(siret)) Fail("employerSiret", "Le SIRET de l'employeur doit compter 14 chiffres et être valide.");
+        var siret = ValidSiret(r.EmployerSiret);
+        if (siret is null) Fail("employerSiret", "Le SIRET de l'employeur doit compter 14 chiffres et être valide.");
         if (!Modality.Terms.IsKnown(r.Modality))
             Fail("modality", r.Modality is null ? "La modalité est obligatoire." : $"Modalité inconnue : « {r.Modality} ».");
         if (r.Period is null) Fail("period", "La période est obligatoire.");
@@ -228,8 +231,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
 
         var kind = r.PeriodKind ?? PeriodKind.Mois;
         var period = r.Period!.Value;
-        var start = context.FirstStarts.TryGetValue((person.Id, lot.Id), out var first) ? first : period;
-        var eligibility = Eligibility(person, lot, start);
+        var eligibility = Eligibility(person, lot, period);
         var facts = new HourRecordFacts(hours!.Value, kind, period, r.Modality!, method,
             method == CountingMethod.ConversionMontant ? r.InvoicedAmountHt : null, context.ExecutionStart, context.ExecutionEnd,
             lot.ClauseId is not null, context.Pooled, eligibility.ValidatedOn, eligibility.Eligible);
@@ -282,19 +284,58 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         var field => field,
     };
 
-    private (bool Eligible, DateOnly? ValidatedOn) Eligibility(HoursContext.Person person, HoursContext.Lot lot, DateOnly start)
+    /// <summary>Eligibility is judged at the person's first start on the lot (their first assignment), else at the period
+    /// itself. Looked up by person and lot once per pair (packed integer keys: rows repeat the same pairs month after month).</summary>
+    private (bool Eligible, DateOnly? ValidatedOn) Eligibility(HoursContext.Person person, HoursContext.Lot lot, DateOnly period)
     {
-        if (_eligibility.TryGetValue((person.Index, lot.Index, start), out var known)) return known;
+        var pairKey = ((long)person.Index << 32) | (uint)lot.Index;
+        if (!_pairs.TryGetValue(pairKey, out var pair))
+        {
+            pair = context.FirstStarts.TryGetValue((person.Id, lot.Id), out var first)
+                ? new Pair(first, Evaluate(person, lot, first))
+                : new Pair(null, default);
+            _pairs[pairKey] = pair;
+        }
+        if (pair.FirstStart is not null) return pair.AtFirstStart;
+        // No assignment: judged at the period, once per person, lot and period.
+        var key = (pairKey, period.DayNumber);
+        if (_eligibility.TryGetValue(key, out var known)) return known;
+        return _eligibility[key] = Evaluate(person, lot, period);
+    }
+
+    private static (bool Eligible, DateOnly? ValidatedOn) Evaluate(HoursContext.Person person, HoursContext.Lot lot, DateOnly start)
+    {
         var result = EligibilityRules.Evaluate(new EligibilityInput(person.BirthDate, start, person.Validations, lot.Criteria));
         // Hours before the first validation do not count (R16); with no validation at all the record is refused.
         var validatedOn = result.Validation?.ValidatedOn ?? person.Validations.Select(v => (DateOnly?)v.ValidatedOn).Min();
-        return _eligibility[(person.Index, lot.Index, start)] = (result.Eligible, validatedOn);
+        return (result.Eligible, validatedOn);
+    }
+
+    private sealed record Pair(DateOnly? FirstStart, (bool Eligible, DateOnly? ValidatedOn) AtFirstStart);
+
+    /// <summary>The SIRET without spaces when it is valid, else null; each distinct cell text checked once.</summary>
+    private string? ValidSiret(string? text)
+    {
+        if (text is null) return null;
+        if (_sirets.TryGetValue(text, out var known)) return known;
+        var siret = Siret.Normalize(text);
+        if (!Siret.IsValid(siret)) siret = null;
+        if (_sirets.Count < CacheLimit) _sirets[text] = siret;
+        return siret;
     }
 
     private HoursContext.Person? FindPerson(HourInput r)
     {
-        if (ParticipantRules.ParseReference(r.ParticipantReference) is { } number
-            && context.PeopleByNumber.TryGetValue(number, out var byNumber)) return byNumber;
+        if (r.ParticipantReference is { } reference)
+        {
+            if (!_byReference.TryGetValue(reference, out var byNumber))
+            {
+                byNumber = ParticipantRules.ParseReference(reference) is { } number
+                    && context.PeopleByNumber.TryGetValue(number, out var found) ? found : null;
+                if (_byReference.Count < CacheLimit) _byReference[reference] = byNumber;
+            }
+            if (byNumber is not null) return byNumber;
+        }
         if (r.LastName is { Length: > 0 } last && r.FirstName is { Length: > 0 } first && r.BirthDate is { } birth
             && context.PeopleByIdentity.TryGetValue(HoursContext.IdentityKey(last, first, birth), out var byIdentity)) return byIdentity;
         return null;
@@ -440,6 +481,15 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         return command;
     }
 
+    /// <summary>Packed keys hashed on all their bits: long's own hash folds the two halves by XOR, so (person, lot) pairs packed
+    /// into one long collide by the thousand (person ^ lot), and each lookup walks a long chain.</summary>
+    private sealed class MixedKeys : IEqualityComparer<long>
+    {
+        public static readonly MixedKeys Instance = new();
+        public bool Equals(long x, long y) => x == y;
+        public int GetHashCode(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32);
+    }
+
     private readonly record struct Row(int Number, HoursContext.Lot Lot, HoursContext.Person Person, string Siret, string Modality,
         DateOnly Period, string Kind, int Version, decimal Hours, string Method, decimal? Amount, string? Evidence);
 
@@ -455,12 +505,31 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         public readonly decimal?[] Amounts = new decimal?[capacity];
         public readonly string?[] Evidence = new string?[capacity];
         public readonly Guid?[] Clauses = new Guid?[capacity];
+        private readonly long[] _sortKeys = new long[capacity];
         public int Count { get; private set; }
 
         public void Add(Row r)
         {
             var i = Count++;
             Rows[i] = r;
+            Fill(i, r);
+        }
+
+        /// <summary>Orders the rows by participant, lot, period and modality (the natural key; version is 1 in fresh months).</summary>
+        public void SortByNaturalKey()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var r = Rows[i];
+                _sortKeys[i] = ((long)r.Person.Index << 40) | ((long)r.Lot.Index << 24) | ((long)(r.Period.DayNumber & 0x3FFFF) << 4)
+                               | (long)(ModalityIndex.GetValueOrDefault(r.Modality) & 0xF);
+            }
+            Array.Sort(_sortKeys, Rows, 0, Count);
+            for (var i = 0; i < Count; i++) Fill(i, Rows[i]);
+        }
+
+        private void Fill(int i, Row r)
+        {
             Lots[i] = r.Lot.Id;
             People[i] = r.Person.Id;
             Sirets[i] = r.Siret;
