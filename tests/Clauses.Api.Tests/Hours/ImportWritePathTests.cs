@@ -134,6 +134,23 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
     }
 
     [Fact]
+    public async Task A_synchronous_import_read_from_its_spooled_upload_records_the_files_hash_and_refuses_an_empty_upload()
+    {
+        var file = HoursSheet([Row(0, 3m, "11/2026"), Row(1, 4m, "11/2026"), Row(2, 5m, "11/2026")]);
+
+        var result = await ImportAsync(file);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal((3, 0, 0), Counts(result.Body));
+        Assert.Equal([Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))], await _data.ListAsync<string>(
+            "SELECT DISTINCT file_hash FROM hour_records WHERE contract_id = @Contract", _s));
+
+        var empty = await ImportAsync([]);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Equal("Le fichier envoyé est vide.", empty.Body.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task An_error_in_the_last_chunk_stores_nothing_of_the_chunks_already_written()
     {
         var result = await ImportAsync(HoursSheet(
