@@ -24,7 +24,7 @@ public static class HoursImport
     public static async Task<Outcome> RunAsync(TenantSession db, HoursContext context, Stream file, WorkbookLimits limits,
         Guid userId, string fileHash, Action<int>? progress, CancellationToken ct)
     {
-        var channel = Channel.CreateBounded<ImportRow>(new BoundedChannelOptions(20_000) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<ImportRow>(new BoundedChannelOptions(4_096) { SingleReader = true, SingleWriter = true });
         var readerErrors = new List<CellError>();
         var readerErrorCount = 0;
         var producer = Task.Run(() =>

@@ -44,6 +44,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private Chunk _chunk = new(options.ChunkSize);      // rows of months that already had a statement
     private Chunk _fresh = new(options.ChunkSize);      // rows of months that had none when checked
     private Chunk? _spare;
+    private readonly Columns _columns = new(options.ChunkSize);
     private Task _writing = Task.CompletedTask;
     private bool _writesBegun;
     private volatile bool _freshFailed;
@@ -457,22 +458,25 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         else Unchanged++;
     }
 
-    private NpgsqlCommand Command(Chunk c, string sql)
+    private NpgsqlCommand Command(Chunk chunk, string sql)
     {
+        var c = _columns;
+        c.Fill(chunk);
+        var count = chunk.Count;
         var command = new NpgsqlCommand(sql, db.Connection, db.Transaction);
         var p = command.Parameters;
-        p.Add(new NpgsqlParameter<Guid[]>("lots", Filled(c.Lots, c.Count)));
-        p.Add(new NpgsqlParameter<Guid[]>("people", Filled(c.People, c.Count)));
-        p.Add(new NpgsqlParameter<string[]>("sirets", Filled(c.Sirets, c.Count)));
-        p.Add(new NpgsqlParameter<string[]>("modalities", Filled(c.Modalities, c.Count)));
-        p.Add(new NpgsqlParameter<DateOnly[]>("periods", Filled(c.Periods, c.Count)));
-        p.Add(new NpgsqlParameter<string[]>("kinds", Filled(c.Kinds, c.Count)));
-        p.Add(new NpgsqlParameter<int[]>("versions", Filled(c.Versions, c.Count)));
-        p.Add(new NpgsqlParameter<decimal[]>("hours", Filled(c.Hours, c.Count)));
-        p.Add(new NpgsqlParameter<string[]>("methods", Filled(c.Methods, c.Count)));
-        p.Add(new NpgsqlParameter<decimal?[]>("amounts", Filled(c.Amounts, c.Count)));
-        p.Add(new NpgsqlParameter<string?[]>("evidence", Filled(c.Evidence, c.Count)));
-        p.Add(new NpgsqlParameter<Guid?[]>("clauses", Filled(c.Clauses, c.Count)));
+        p.Add(new NpgsqlParameter<Guid[]>("lots", Filled(c.Lots, count)));
+        p.Add(new NpgsqlParameter<Guid[]>("people", Filled(c.People, count)));
+        p.Add(new NpgsqlParameter<string[]>("sirets", Filled(c.Sirets, count)));
+        p.Add(new NpgsqlParameter<string[]>("modalities", Filled(c.Modalities, count)));
+        p.Add(new NpgsqlParameter<DateOnly[]>("periods", Filled(c.Periods, count)));
+        p.Add(new NpgsqlParameter<string[]>("kinds", Filled(c.Kinds, count)));
+        p.Add(new NpgsqlParameter<int[]>("versions", Filled(c.Versions, count)));
+        p.Add(new NpgsqlParameter<decimal[]>("hours", Filled(c.Hours, count)));
+        p.Add(new NpgsqlParameter<string[]>("methods", Filled(c.Methods, count)));
+        p.Add(new NpgsqlParameter<decimal?[]>("amounts", Filled(c.Amounts, count)));
+        p.Add(new NpgsqlParameter<string?[]>("evidence", Filled(c.Evidence, count)));
+        p.Add(new NpgsqlParameter<Guid?[]>("clauses", Filled(c.Clauses, count)));
         p.Add(new NpgsqlParameter<Guid>("organisation", context.OrganisationId));
         p.Add(new NpgsqlParameter<Guid>("contract", context.ContractId));
         p.Add(new NpgsqlParameter<string>("source", options.Source));
@@ -497,27 +501,14 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private readonly record struct Row(int Number, HoursContext.Lot Lot, HoursContext.Person Person, string Siret, string Modality,
         DateOnly Period, string Kind, int Version, decimal Hours, string Method, decimal? Amount, string? Evidence);
 
-    /// <summary>Column arrays for one merge; reused between chunks.</summary>
+    /// <summary>The rows of one chunk; reused between chunks.</summary>
     private sealed class Chunk(int capacity)
     {
         public readonly Row[] Rows = new Row[capacity];
-        public readonly Guid[] Lots = new Guid[capacity], People = new Guid[capacity];
-        public readonly string[] Sirets = new string[capacity], Modalities = new string[capacity], Kinds = new string[capacity], Methods = new string[capacity];
-        public readonly DateOnly[] Periods = new DateOnly[capacity];
-        public readonly int[] Versions = new int[capacity];
-        public readonly decimal[] Hours = new decimal[capacity];
-        public readonly decimal?[] Amounts = new decimal?[capacity];
-        public readonly string?[] Evidence = new string?[capacity];
-        public readonly Guid?[] Clauses = new Guid?[capacity];
         private readonly long[] _sortKeys = new long[capacity];
         public int Count { get; private set; }
 
-        public void Add(Row r)
-        {
-            var i = Count++;
-            Rows[i] = r;
-            Fill(i, r);
-        }
+        public void Add(Row r) => Rows[Count++] = r;
 
         /// <summary>Orders the rows by participant, lot, period and modality (the natural key; version is 1 in fresh months).</summary>
         public void SortByNaturalKey()
@@ -529,25 +520,42 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
                                | (long)(ModalityIndex.GetValueOrDefault(r.Modality) & 0xF);
             }
             Array.Sort(_sortKeys, Rows, 0, Count);
-            for (var i = 0; i < Count; i++) Fill(i, Rows[i]);
-        }
-
-        private void Fill(int i, Row r)
-        {
-            Lots[i] = r.Lot.Id;
-            People[i] = r.Person.Id;
-            Sirets[i] = r.Siret;
-            Modalities[i] = r.Modality;
-            Periods[i] = r.Period;
-            Kinds[i] = r.Kind;
-            Versions[i] = r.Version;
-            Hours[i] = r.Hours;
-            Methods[i] = r.Method;
-            Amounts[i] = r.Amount;
-            Evidence[i] = r.Evidence;
-            Clauses[i] = r.Lot.ClauseId;
         }
 
         public void Clear() => Count = 0;
+    }
+
+    /// <summary>The statement parameters of the chunk being written, one column per array. One set serves every chunk: a single
+    /// statement runs at a time on the connection, while up to two more chunks are being filled (memory, bench/RESULTS.md).</summary>
+    private sealed class Columns(int capacity)
+    {
+        public readonly Guid[] Lots = new Guid[capacity], People = new Guid[capacity];
+        public readonly string[] Sirets = new string[capacity], Modalities = new string[capacity], Kinds = new string[capacity], Methods = new string[capacity];
+        public readonly DateOnly[] Periods = new DateOnly[capacity];
+        public readonly int[] Versions = new int[capacity];
+        public readonly decimal[] Hours = new decimal[capacity];
+        public readonly decimal?[] Amounts = new decimal?[capacity];
+        public readonly string?[] Evidence = new string?[capacity];
+        public readonly Guid?[] Clauses = new Guid?[capacity];
+
+        public void Fill(Chunk chunk)
+        {
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var r = chunk.Rows[i];
+                Lots[i] = r.Lot.Id;
+                People[i] = r.Person.Id;
+                Sirets[i] = r.Siret;
+                Modalities[i] = r.Modality;
+                Periods[i] = r.Period;
+                Kinds[i] = r.Kind;
+                Versions[i] = r.Version;
+                Hours[i] = r.Hours;
+                Methods[i] = r.Method;
+                Amounts[i] = r.Amount;
+                Evidence[i] = r.Evidence;
+                Clauses[i] = r.Lot.ClauseId;
+            }
+        }
     }
 }
