@@ -49,7 +49,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private bool _writesBegun;
     private volatile bool _freshFailed;
     private readonly HashSet<DateOnly> _freshMonths = [];
-    private readonly HashSet<long> _keys = new(MixedKeys.Instance);
+    private readonly KeySet _keys = new();
     // Per-row lookups, each distinct value resolved once (bounded: a file's distinct texts are few, but need not be).
     private const int CacheLimit = 100_000;
     private readonly Dictionary<long, Pair> _pairs = new(MixedKeys.Instance);
@@ -483,6 +483,48 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         p.Add(new NpgsqlParameter("hash", NpgsqlDbType.Text) { Value = (object?)options.FileHash ?? DBNull.Value });
         p.Add(new NpgsqlParameter<Guid>("user", options.UserId));
         return command;
+    }
+
+    /// <summary>A set of packed natural keys (non-negative longs): open addressing in one array of longs, 8 bytes a slot, where
+    /// HashSet&lt;long&gt; takes 20 bytes an entry; a million-row file holds a million keys (16 MB here, 23 MB there, and each
+    /// growth leaves the old arrays on the large object heap until a full collection).</summary>
+    internal sealed class KeySet
+    {
+        private const long Used = long.MinValue;   // marks a slot in use: keys never set the sign bit
+        private long[] _slots = new long[1024];
+        public int Count { get; private set; }
+
+        /// <summary>False when the key was already there.</summary>
+        public bool Add(long key)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(key);
+            if (Count >= _slots.Length / 4 * 3) Grow();
+            if (!Insert(_slots, key | Used)) return false;
+            Count++;
+            return true;
+        }
+
+        private static bool Insert(long[] slots, long stored)
+        {
+            var mask = slots.Length - 1;
+            for (var i = (int)((ulong)stored * 0x9E3779B97F4A7C15UL >> 32) & mask; ; i = (i + 1) & mask)
+            {
+                if (slots[i] == stored) return false;
+                if (slots[i] == 0)
+                {
+                    slots[i] = stored;
+                    return true;
+                }
+            }
+        }
+
+        private void Grow()
+        {
+            var larger = new long[_slots.Length * 2];
+            foreach (var stored in _slots)
+                if (stored != 0) Insert(larger, stored);
+            _slots = larger;
+        }
     }
 
     /// <summary>Packed keys hashed on all their bits: long's own hash folds the two halves by XOR, so (person, lot) pairs packed

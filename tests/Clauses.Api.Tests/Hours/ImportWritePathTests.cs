@@ -151,6 +151,22 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
     }
 
     [Fact]
+    public async Task A_row_repeating_an_earlier_rows_lot_person_period_and_modality_is_reported_at_its_own_row_and_nothing_is_stored()
+    {
+        var result = await ImportAsync(HoursSheet(
+        [
+            Row(0, 10m, "12/2026"), Row(1, 11m, "12/2026"), Row(2, 12m, "12/2026"), Row(1, 9m, "12/2026"), Row(1, 9m, "11/2026"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        var error = Assert.Single(result.Body.GetProperty("errors").EnumerateArray());
+        Assert.Equal(5, error.GetProperty("row").GetInt32());
+        Assert.Equal("participantReference", error.GetProperty("field").GetString());
+        Assert.StartsWith("Ligne en double", error.GetProperty("message").GetString());
+        Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
+    }
+
+    [Fact]
     public async Task An_error_in_the_last_chunk_stores_nothing_of_the_chunks_already_written()
     {
         var result = await ImportAsync(HoursSheet(
