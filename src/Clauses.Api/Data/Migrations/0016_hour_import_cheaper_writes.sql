@@ -107,6 +107,14 @@ $$;
 
 -- A statement created before any of its month's rows (what every import does for a new month) has nothing to roll up: skip
 -- planning and running the roll-up statement (≈ 50 ms per new month of an import) when the month holds no row of the contract.
+-- The test always probes the (organisation_id, period) index: a table without statistics yet (new, or just emptied) made the
+-- planner scan the rows the import had already written, ≈ 60 ms per new month (bench/RESULTS.md, fourth run).
+CREATE FUNCTION hour_month_has_records(org uuid, contract uuid, month date) RETURNS boolean
+  LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+  SELECT EXISTS (SELECT 1 FROM hour_records
+                  WHERE organisation_id = org AND contract_id = contract AND period >= month AND period < month + interval '1 month')
+$$;
+
 CREATE OR REPLACE FUNCTION hour_rollups_on_statement() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
@@ -115,9 +123,7 @@ BEGIN
   IF EXISTS (SELECT 1 FROM hour_statements WHERE contract_id = NEW.contract_id AND period = NEW.period AND version > NEW.version) THEN
     RETURN NULL;     -- an older version arriving late: the latest one still decides
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM hour_records
-                  WHERE organisation_id = NEW.organisation_id AND contract_id = NEW.contract_id
-                    AND period >= NEW.period AND period < NEW.period + interval '1 month') THEN
+  IF NOT hour_month_has_records(NEW.organisation_id, NEW.contract_id, NEW.period) THEN
     RETURN NULL;     -- no row in the month yet: nothing counts differently
   END IF;
   SELECT max(version) INTO previous FROM hour_statements
@@ -130,6 +136,43 @@ BEGIN
         AND period >= %L::date AND period < (%L::date + interval ''1 month'')
         AND (version = %s OR %L::int IS NULL OR version = %L::int)',
     NEW.version, previous, previous, NEW.organisation_id, NEW.contract_id, NEW.period, NEW.period, NEW.version, previous, previous), false);
+  RETURN NULL;
+END
+$$;
+
+-- The reference check of each written chunk with one pass per referenced table instead of two: the distinct lots (and
+-- people) the rows name are probed, matched on contract and organisation and locked FOR KEY SHARE, as a foreign key would,
+-- in one statement; a key that matched nothing makes the counts differ. On success every lot and person the rows name is
+-- locked, as before; a failing chunk raises the same errors.
+CREATE OR REPLACE FUNCTION hour_records_check_references() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+DECLARE
+  wanted bigint;
+  found bigint;
+BEGIN
+  WITH n AS MATERIALIZED (SELECT DISTINCT lot_id, contract_id, organisation_id FROM new_rows)
+  SELECT (SELECT count(*) FROM n),
+         (SELECT count(*) FROM (SELECT 1 FROM lots l JOIN n ON l.id = n.lot_id AND l.contract_id = n.contract_id
+                                                          AND l.organisation_id = n.organisation_id
+                                 FOR KEY SHARE OF l) k)
+    INTO wanted, found;
+  IF wanted <> found THEN
+    RAISE EXCEPTION 'hour record on a lot outside its contract or organisation' USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  WITH n AS MATERIALIZED (SELECT DISTINCT participant_id, organisation_id FROM new_rows)
+  SELECT (SELECT count(*) FROM n),
+         (SELECT count(*) FROM (SELECT 1 FROM participants p JOIN n ON p.id = n.participant_id AND p.organisation_id = n.organisation_id
+                                 FOR KEY SHARE OF p) k)
+    INTO wanted, found;
+  IF wanted <> found THEN
+    RAISE EXCEPTION 'hour record for a participant outside its organisation' USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  IF EXISTS (SELECT 1 FROM (SELECT DISTINCT clause_id, organisation_id FROM new_rows WHERE clause_id IS NOT NULL) n
+              WHERE NOT EXISTS (SELECT 1 FROM clauses c WHERE c.id = n.clause_id AND c.organisation_id = n.organisation_id))
+     OR EXISTS (SELECT 1 FROM (SELECT DISTINCT siae_id FROM new_rows WHERE siae_id IS NOT NULL) n
+                 WHERE NOT EXISTS (SELECT 1 FROM siae s WHERE s.id = n.siae_id)) THEN
+    RAISE EXCEPTION 'hour record naming an unknown clause or SIAE' USING ERRCODE = 'foreign_key_violation';
+  END IF;
   RETURN NULL;
 END
 $$;
