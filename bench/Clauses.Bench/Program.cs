@@ -3,7 +3,7 @@
 //
 //   seed       OWNER_CS                       one facilitator organisation at a realistic scale; prints KEY=value lines
 //   workbook   OWNER_CS ROWS PATH             writes the ROWS-row workbook with HoursTemplate.Write
-//   truncate   OWNER_CS                       TRUNCATE hour_records, hour_statements
+//   truncate   OWNER_CS                       TRUNCATE hour_records, hour_statements and their SPAR roll-ups
 //   api        OWNER_CS URL TOKEN FILE ROWS PID LABEL EXPECT   POST …/imports?mode=sync; EXPECT = accepted | unchanged
 //   copy       OWNER_CS ROWS                  binary COPY of the same rows into hour_records
 //   copy-bare  OWNER_CS ROWS                  the same COPY into a bare copy of the table (no index, constraint or trigger)
@@ -13,6 +13,8 @@
 //   pipeline   OWNER_CS APP_CS ROWS           the same rows generated in memory → HoursPipeline (no workbook), time split
 //   reader     FILE ROWS                      HoursWorkbookReader alone, rows discarded
 //   edr-reader FILE ROWS                      ExcelDataReader alone, rows discarded
+//   cpu        OWNER_CS APP_CS FILE ROWS [reader|checks]   where the API's CPU goes, single thread, no write: reader alone, then reader +
+//                                             the pipeline's checks (writes stopped); CPU time, bytes allocated and GCs per row
 //   spar-measure OWNER_CS APP_CS URL N M      SPAR dashboard at national scale (bench/spar-dashboard.sh, SparBench.cs)
 //   spar-explain OWNER_CS APP_CS ORG YEAR     one dashboard load, for auto_explain
 using System.Data;
@@ -61,6 +63,7 @@ try
         case "pipeline": await Variants.PipelineOnlyAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)); break;
         case "reader": Variants.ReaderOnly(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
         case "edr-reader": Variants.EdrReaderOnly(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
+        case "cpu": await Variants.CpuAsync(args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture), args.Length > 5 ? args[5] : "all"); break;
         case "spar-measure": await SparBench.MeasureAsync(args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture),
             int.Parse(args[5], CultureInfo.InvariantCulture)); break;
         case "spar-explain": await SparBench.ExplainAsync(args[1], args[2], Guid.Parse(args[3]), int.Parse(args[4], CultureInfo.InvariantCulture)); break;
@@ -143,7 +146,7 @@ static class Db
     public static async Task TruncateAsync(string ownerCs)
     {
         await using var owner = await OpenAsync(ownerCs);
-        await owner.ExecuteAsync("TRUNCATE hour_records, hour_statements");
+        await owner.ExecuteAsync("TRUNCATE hour_records, hour_statements, hour_month_totals, participant_year_totals");
         await owner.ExecuteAsync("VACUUM ANALYZE hour_records");
     }
 
@@ -437,6 +440,56 @@ static class Variants
         var seconds = watch.Elapsed.TotalSeconds;
         if (count != rows || errors != 0 || summary.Rows != rows) throw new InvalidOperationException($"read {count} rows, {errors} errors");
         Row("reader only: HoursWorkbookReader, rows discarded", rows, seconds, OwnMemory(baseline), "parse + cell checks, no pipeline, no database");
+    }
+
+    /// <summary>The API's own work per row, without PostgreSQL's: each step run twice in a row (the first pass warms the JIT up), on
+    /// one thread, with its CPU time (the whole process: the tiered compiler's thread counts), allocations and collections.</summary>
+    public static async Task CpuAsync(string ownerCs, string appCs, string file, int rows, string steps)
+    {
+        var ids = await Ids(ownerCs);
+        await using var dataSource = NpgsqlDataSource.Create(appCs);
+        var user = new CurrentUser(ids.UserId, Scale.DisplayName, Scale.Email, false,
+            [new Membership(ids.OrganisationId, "PLIE Bench", "autre", [Roles.Facilitateur])])
+        { TenantId = Scale.TenantId, ObjectId = Scale.ObjectId };
+        var bytes = File.ReadAllBytes(file);
+        var limits = new WorkbookLimits(MaxRows: 2_000_000);
+        await using var db = await new TenantDb.Factory(dataSource).BeginAsync(user, CancellationToken.None);
+        var context = (await HoursContext.LoadAsync(db, ids.ContractId, CancellationToken.None))!;
+
+        void Measure(string step, Action run)
+        {
+            for (var pass = 1; pass <= 2; pass++)
+            {
+                GC.Collect();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var allocated = GC.GetTotalAllocatedBytes(true);
+                var gcs = GC.CollectionCount(0);
+                var watch = Stopwatch.StartNew();
+                run();
+                var seconds = watch.Elapsed.TotalSeconds;
+                var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {step} (pass {pass}) | {rows:N0} | {seconds:F2} | {cpuSeconds:F2} | {(GC.GetTotalAllocatedBytes(true) - allocated) / (double)rows:F0} | {GC.CollectionCount(0) - gcs} |"));
+            }
+        }
+
+        Console.WriteLine("| Step | Rows | Seconds | CPU seconds | Bytes allocated per row | Gen0 GCs |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        if (steps is "all" or "reader") Measure("reader only", () =>
+        {
+            var count = 0;
+            HoursWorkbookReader.Read(new MemoryStream(bytes), limits, HoursImport.Modalities, _ => count++, _ => { });
+            if (count != rows) throw new InvalidOperationException($"read {count} rows");
+        });
+        if (steps is "all" or "checks") Measure("reader + checks (writes stopped)", () =>
+        {
+            var pipeline = new HoursPipeline(db, context, new HoursPipeline.Options(DryRun: false, Atomic: true, TrackRows: false, "excel",
+                new string('0', 64), ids.UserId, ChunkSize: limits.ChunkRows));
+            pipeline.StopWriting();
+            HoursWorkbookReader.Read(new MemoryStream(bytes), limits, HoursImport.Modalities,
+                row => pipeline.AddAsync(HoursImport.ToInput(row), CancellationToken.None).GetAwaiter().GetResult(), _ => { });
+            if (pipeline.Rejected != 0 || pipeline.Processed != rows) throw new InvalidOperationException($"{pipeline.Rejected} rejected");
+        });
     }
 
     public static void EdrReaderOnly(string file, int rows)

@@ -13,6 +13,7 @@ namespace Clauses.Api.Hours;
 /// </summary>
 public sealed class HoursContext
 {
+    // Index: the position in PostgreSQL's uuid order of the ids, so that sorting rows by indexes sorts them as the natural key does.
     public sealed record Lot(Guid Id, int Index, int Number, Guid? ClauseId, string[] Criteria, decimal? LabourShare, decimal? HourlyCost);
     public sealed record Person(Guid Id, int Index, long Number, DateOnly? BirthDate, EligibilityValidation[] Validations);
     public sealed record Statement(int Version, string Status);
@@ -59,6 +60,7 @@ public sealed class HoursContext
             SELECT p.id, p.number, i.last_name, i.first_name, i.birth_date
               FROM participants p LEFT JOIN participant_identities i ON i.participant_id = p.id
              WHERE p.organisation_id = @OrganisationId AND p.anonymised_at IS NULL
+             ORDER BY p.id
             """, contract, ct);
         var validations = (await db.QueryAsync<ValidationRow>("""
             SELECT participant_id, criteria, basis, validated_on, valid_until FROM eligibility_validations WHERE organisation_id = @OrganisationId

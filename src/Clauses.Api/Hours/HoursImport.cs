@@ -24,7 +24,7 @@ public static class HoursImport
     public static async Task<Outcome> RunAsync(TenantSession db, HoursContext context, Stream file, WorkbookLimits limits,
         Guid userId, string fileHash, Action<int>? progress, CancellationToken ct)
     {
-        var channel = Channel.CreateBounded<ImportRow>(new BoundedChannelOptions(20_000) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<ImportRow>(new BoundedChannelOptions(4_096) { SingleReader = true, SingleWriter = true });
         var readerErrors = new List<CellError>();
         var readerErrorCount = 0;
         var producer = Task.Run(() =>
@@ -85,7 +85,7 @@ public static class HoursImport
         return new Outcome(summary.Rows, pipeline.Accepted, pipeline.Replaced, pipeline.Unchanged, errors, errorCount);
     }
 
-    private static HourInput ToInput(ImportRow r) => new(r.Row, r.LotNumber, r.ParticipantReference, r.LastName, r.FirstName, r.BirthDate,
+    public static HourInput ToInput(ImportRow r) => new(r.Row, r.LotNumber, r.ParticipantReference, r.LastName, r.FirstName, r.BirthDate,
         r.EmployerSiret, r.Modality, r.Period?.Start, r.Period?.Kind, r.Hours, r.InvoicedAmountHt, r.EvidenceReference);
 
     /// <summary>The French problem details of a failed import: every faulty cell, by sheet, row and column.</summary>

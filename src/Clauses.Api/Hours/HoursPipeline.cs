@@ -44,12 +44,18 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private Chunk _chunk = new(options.ChunkSize);      // rows of months that already had a statement
     private Chunk _fresh = new(options.ChunkSize);      // rows of months that had none when checked
     private Chunk? _spare;
+    private readonly Columns _columns = new(options.ChunkSize);
     private Task _writing = Task.CompletedTask;
     private bool _writesBegun;
     private volatile bool _freshFailed;
     private readonly HashSet<DateOnly> _freshMonths = [];
-    private readonly HashSet<long> _keys = [];
-    private readonly Dictionary<(int Person, int Lot, DateOnly Start), (bool Eligible, DateOnly? ValidatedOn)> _eligibility = [];
+    private readonly KeySet _keys = new();
+    // Per-row lookups, each distinct value resolved once (bounded: a file's distinct texts are few, but need not be).
+    private const int CacheLimit = 100_000;
+    private readonly Dictionary<long, Pair> _pairs = new(MixedKeys.Instance);
+    private readonly Dictionary<(long Pair, int Day), (bool Eligible, DateOnly? ValidatedOn)> _eligibility = [];
+    private readonly Dictionary<string, string?> _sirets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HoursContext.Person?> _byReference = new(StringComparer.Ordinal);
     private readonly HashSet<DateOnly> _newMonths = [];
 
     public async Task AddAsync(HourInput input, CancellationToken ct)
@@ -152,21 +158,19 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         return true;
     }
 
-    private const string FreshInsert = $"""
-        {InsertRows}
-         ORDER BY participant_id, lot_id, period, modality, version
-        """;
-
     /// <summary>Rows of months whose statement this pipeline created: no row of theirs can exist yet (rows live under a
     /// statement, and a concurrent import waits on the statement's key, then sees it), so they are inserted without ON
-    /// CONFLICT's speculative insertion, sorted by the natural key so the index fills page after page. A duplicate met
-    /// anyway (rows stored under no statement) rolls back to the savepoint and merges the chunk instead.</summary>
+    /// CONFLICT's speculative insertion, in the natural key's order so the index fills page after page. The chunk is sorted
+    /// here on integers (people and lots are indexed in PostgreSQL's uuid order, <see cref="HoursContext"/>), which costs
+    /// far less than PostgreSQL's sort of the wide rows; the order only matters for speed. A duplicate met anyway (rows
+    /// stored under no statement) rolls back to the savepoint and merges the chunk instead.</summary>
     private async Task InsertFreshAsync(Chunk chunk, CancellationToken ct)
     {
+        chunk.SortByNaturalKey();
         await db.Transaction.SaveAsync("fresh_rows", ct);
         try
         {
-            await using (var command = Command(chunk, FreshInsert))
+            await using (var command = Command(chunk, InsertRows))
                 await command.ExecuteNonQueryAsync(ct);
             await db.Transaction.ReleaseAsync("fresh_rows", ct);
             Accepted += chunk.Count;
@@ -198,8 +202,8 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
                 ? $"Participant inconnu : « {Describe(r)} » (vérifiez la référence, ou le nom, le prénom et la date de naissance)."
                 : "Le participant est obligatoire (référence P-…, ou nom, prénom et date de naissance).");
 
-        var siret = r.EmployerSiret is null ? null : Siret.Normalize(r.EmployerSiret);
-        if (!Siret.IsValid(siret)) Fail("employerSiret", "Le SIRET de l'employeur doit compter 14 chiffres et être valide.");
+        var siret = ValidSiret(r.EmployerSiret);
+        if (siret is null) Fail("employerSiret", "Le SIRET de l'employeur doit compter 14 chiffres et être valide.");
         if (!Modality.Terms.IsKnown(r.Modality))
             Fail("modality", r.Modality is null ? "La modalité est obligatoire." : $"Modalité inconnue : « {r.Modality} ».");
         if (r.Period is null) Fail("period", "La période est obligatoire.");
@@ -228,8 +232,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
 
         var kind = r.PeriodKind ?? PeriodKind.Mois;
         var period = r.Period!.Value;
-        var start = context.FirstStarts.TryGetValue((person.Id, lot.Id), out var first) ? first : period;
-        var eligibility = Eligibility(person, lot, start);
+        var eligibility = Eligibility(person, lot, period);
         var facts = new HourRecordFacts(hours!.Value, kind, period, r.Modality!, method,
             method == CountingMethod.ConversionMontant ? r.InvoicedAmountHt : null, context.ExecutionStart, context.ExecutionEnd,
             lot.ClauseId is not null, context.Pooled, eligibility.ValidatedOn, eligibility.Eligible);
@@ -282,19 +285,58 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         var field => field,
     };
 
-    private (bool Eligible, DateOnly? ValidatedOn) Eligibility(HoursContext.Person person, HoursContext.Lot lot, DateOnly start)
+    /// <summary>Eligibility is judged at the person's first start on the lot (their first assignment), else at the period
+    /// itself. Looked up by person and lot once per pair (packed integer keys: rows repeat the same pairs month after month).</summary>
+    private (bool Eligible, DateOnly? ValidatedOn) Eligibility(HoursContext.Person person, HoursContext.Lot lot, DateOnly period)
     {
-        if (_eligibility.TryGetValue((person.Index, lot.Index, start), out var known)) return known;
+        var pairKey = ((long)person.Index << 32) | (uint)lot.Index;
+        if (!_pairs.TryGetValue(pairKey, out var pair))
+        {
+            pair = context.FirstStarts.TryGetValue((person.Id, lot.Id), out var first)
+                ? new Pair(first, Evaluate(person, lot, first))
+                : new Pair(null, default);
+            _pairs[pairKey] = pair;
+        }
+        if (pair.FirstStart is not null) return pair.AtFirstStart;
+        // No assignment: judged at the period, once per person, lot and period.
+        var key = (pairKey, period.DayNumber);
+        if (_eligibility.TryGetValue(key, out var known)) return known;
+        return _eligibility[key] = Evaluate(person, lot, period);
+    }
+
+    private static (bool Eligible, DateOnly? ValidatedOn) Evaluate(HoursContext.Person person, HoursContext.Lot lot, DateOnly start)
+    {
         var result = EligibilityRules.Evaluate(new EligibilityInput(person.BirthDate, start, person.Validations, lot.Criteria));
         // Hours before the first validation do not count (R16); with no validation at all the record is refused.
         var validatedOn = result.Validation?.ValidatedOn ?? person.Validations.Select(v => (DateOnly?)v.ValidatedOn).Min();
-        return _eligibility[(person.Index, lot.Index, start)] = (result.Eligible, validatedOn);
+        return (result.Eligible, validatedOn);
+    }
+
+    private sealed record Pair(DateOnly? FirstStart, (bool Eligible, DateOnly? ValidatedOn) AtFirstStart);
+
+    /// <summary>The SIRET without spaces when it is valid, else null; each distinct cell text checked once.</summary>
+    private string? ValidSiret(string? text)
+    {
+        if (text is null) return null;
+        if (_sirets.TryGetValue(text, out var known)) return known;
+        var siret = Siret.Normalize(text);
+        if (!Siret.IsValid(siret)) siret = null;
+        if (_sirets.Count < CacheLimit) _sirets[text] = siret;
+        return siret;
     }
 
     private HoursContext.Person? FindPerson(HourInput r)
     {
-        if (ParticipantRules.ParseReference(r.ParticipantReference) is { } number
-            && context.PeopleByNumber.TryGetValue(number, out var byNumber)) return byNumber;
+        if (r.ParticipantReference is { } reference)
+        {
+            if (!_byReference.TryGetValue(reference, out var byNumber))
+            {
+                byNumber = ParticipantRules.ParseReference(reference) is { } number
+                    && context.PeopleByNumber.TryGetValue(number, out var found) ? found : null;
+                if (_byReference.Count < CacheLimit) _byReference[reference] = byNumber;
+            }
+            if (byNumber is not null) return byNumber;
+        }
         if (r.LastName is { Length: > 0 } last && r.FirstName is { Length: > 0 } first && r.BirthDate is { } birth
             && context.PeopleByIdentity.TryGetValue(HoursContext.IdentityKey(last, first, birth), out var byIdentity)) return byIdentity;
         return null;
@@ -416,22 +458,25 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         else Unchanged++;
     }
 
-    private NpgsqlCommand Command(Chunk c, string sql)
+    private NpgsqlCommand Command(Chunk chunk, string sql)
     {
+        var c = _columns;
+        c.Fill(chunk);
+        var count = chunk.Count;
         var command = new NpgsqlCommand(sql, db.Connection, db.Transaction);
         var p = command.Parameters;
-        p.Add(new NpgsqlParameter<Guid[]>("lots", c.Lots[..c.Count]));
-        p.Add(new NpgsqlParameter<Guid[]>("people", c.People[..c.Count]));
-        p.Add(new NpgsqlParameter<string[]>("sirets", c.Sirets[..c.Count]));
-        p.Add(new NpgsqlParameter<string[]>("modalities", c.Modalities[..c.Count]));
-        p.Add(new NpgsqlParameter<DateOnly[]>("periods", c.Periods[..c.Count]));
-        p.Add(new NpgsqlParameter<string[]>("kinds", c.Kinds[..c.Count]));
-        p.Add(new NpgsqlParameter<int[]>("versions", c.Versions[..c.Count]));
-        p.Add(new NpgsqlParameter<decimal[]>("hours", c.Hours[..c.Count]));
-        p.Add(new NpgsqlParameter<string[]>("methods", c.Methods[..c.Count]));
-        p.Add(new NpgsqlParameter<decimal?[]>("amounts", c.Amounts[..c.Count]));
-        p.Add(new NpgsqlParameter<string?[]>("evidence", c.Evidence[..c.Count]));
-        p.Add(new NpgsqlParameter<Guid?[]>("clauses", c.Clauses[..c.Count]));
+        p.Add(new NpgsqlParameter<Guid[]>("lots", Filled(c.Lots, count)));
+        p.Add(new NpgsqlParameter<Guid[]>("people", Filled(c.People, count)));
+        p.Add(new NpgsqlParameter<string[]>("sirets", Filled(c.Sirets, count)));
+        p.Add(new NpgsqlParameter<string[]>("modalities", Filled(c.Modalities, count)));
+        p.Add(new NpgsqlParameter<DateOnly[]>("periods", Filled(c.Periods, count)));
+        p.Add(new NpgsqlParameter<string[]>("kinds", Filled(c.Kinds, count)));
+        p.Add(new NpgsqlParameter<int[]>("versions", Filled(c.Versions, count)));
+        p.Add(new NpgsqlParameter<decimal[]>("hours", Filled(c.Hours, count)));
+        p.Add(new NpgsqlParameter<string[]>("methods", Filled(c.Methods, count)));
+        p.Add(new NpgsqlParameter<decimal?[]>("amounts", Filled(c.Amounts, count)));
+        p.Add(new NpgsqlParameter<string?[]>("evidence", Filled(c.Evidence, count)));
+        p.Add(new NpgsqlParameter<Guid?[]>("clauses", Filled(c.Clauses, count)));
         p.Add(new NpgsqlParameter<Guid>("organisation", context.OrganisationId));
         p.Add(new NpgsqlParameter<Guid>("contract", context.ContractId));
         p.Add(new NpgsqlParameter<string>("source", options.Source));
@@ -440,13 +485,92 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         return command;
     }
 
+    /// <summary>A set of packed natural keys (non-negative longs): open addressing in one array of longs, 8 bytes a slot, where
+    /// HashSet&lt;long&gt; takes 20 bytes an entry; a million-row file holds a million keys (16 MB here, 23 MB there, and each
+    /// growth leaves the old arrays on the large object heap until a full collection).</summary>
+    internal sealed class KeySet
+    {
+        private const long Used = long.MinValue;   // marks a slot in use: keys never set the sign bit
+        private long[] _slots = new long[1024];
+        public int Count { get; private set; }
+
+        /// <summary>False when the key was already there.</summary>
+        public bool Add(long key)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(key);
+            if (Count >= _slots.Length / 4 * 3) Grow();
+            if (!Insert(_slots, key | Used)) return false;
+            Count++;
+            return true;
+        }
+
+        private static bool Insert(long[] slots, long stored)
+        {
+            var mask = slots.Length - 1;
+            for (var i = (int)((ulong)stored * 0x9E3779B97F4A7C15UL >> 32) & mask; ; i = (i + 1) & mask)
+            {
+                if (slots[i] == stored) return false;
+                if (slots[i] == 0)
+                {
+                    slots[i] = stored;
+                    return true;
+                }
+            }
+        }
+
+        private void Grow()
+        {
+            var larger = new long[_slots.Length * 2];
+            foreach (var stored in _slots)
+                if (stored != 0) Insert(larger, stored);
+            _slots = larger;
+        }
+    }
+
+    /// <summary>Packed keys hashed on all their bits: long's own hash folds the two halves by XOR, so (person, lot) pairs packed
+    /// into one long collide by the thousand (person ^ lot), and each lookup walks a long chain.</summary>
+    private sealed class MixedKeys : IEqualityComparer<long>
+    {
+        public static readonly MixedKeys Instance = new();
+        public bool Equals(long x, long y) => x == y;
+        public int GetHashCode(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32);
+    }
+
+    /// <summary>The column as sent: the array itself when the chunk is full (every chunk but the last), not a copy: a copy
+    /// of a 50 000-row column lands on the large object heap, twelve times per chunk, and lingers until a full collection.</summary>
+    private static T[] Filled<T>(T[] column, int count) => count == column.Length ? column : column[..count];
+
     private readonly record struct Row(int Number, HoursContext.Lot Lot, HoursContext.Person Person, string Siret, string Modality,
         DateOnly Period, string Kind, int Version, decimal Hours, string Method, decimal? Amount, string? Evidence);
 
-    /// <summary>Column arrays for one merge; reused between chunks.</summary>
+    /// <summary>The rows of one chunk; reused between chunks.</summary>
     private sealed class Chunk(int capacity)
     {
         public readonly Row[] Rows = new Row[capacity];
+        private readonly long[] _sortKeys = new long[capacity];
+        public int Count { get; private set; }
+
+        public void Add(Row r) => Rows[Count++] = r;
+
+        /// <summary>Orders the rows by participant, lot, period and modality (the natural key; version is 1 in fresh months).</summary>
+        public void SortByNaturalKey()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var r = Rows[i];
+                _sortKeys[i] = ((long)r.Person.Index << 40) | ((long)r.Lot.Index << 24) | ((long)(r.Period.DayNumber & 0x3FFFF) << 4)
+                               | (long)(ModalityIndex.GetValueOrDefault(r.Modality) & 0xF);
+            }
+            Array.Sort(_sortKeys, Rows, 0, Count);
+        }
+
+        public void Clear() => Count = 0;
+    }
+
+    /// <summary>The statement parameters of the chunk being written, one column per array. One set serves every chunk: a single
+    /// statement runs at a time on the connection, while up to two more chunks are being filled (memory, bench/RESULTS.md).</summary>
+    private sealed class Columns(int capacity)
+    {
         public readonly Guid[] Lots = new Guid[capacity], People = new Guid[capacity];
         public readonly string[] Sirets = new string[capacity], Modalities = new string[capacity], Kinds = new string[capacity], Methods = new string[capacity];
         public readonly DateOnly[] Periods = new DateOnly[capacity];
@@ -455,26 +579,25 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         public readonly decimal?[] Amounts = new decimal?[capacity];
         public readonly string?[] Evidence = new string?[capacity];
         public readonly Guid?[] Clauses = new Guid?[capacity];
-        public int Count { get; private set; }
 
-        public void Add(Row r)
+        public void Fill(Chunk chunk)
         {
-            var i = Count++;
-            Rows[i] = r;
-            Lots[i] = r.Lot.Id;
-            People[i] = r.Person.Id;
-            Sirets[i] = r.Siret;
-            Modalities[i] = r.Modality;
-            Periods[i] = r.Period;
-            Kinds[i] = r.Kind;
-            Versions[i] = r.Version;
-            Hours[i] = r.Hours;
-            Methods[i] = r.Method;
-            Amounts[i] = r.Amount;
-            Evidence[i] = r.Evidence;
-            Clauses[i] = r.Lot.ClauseId;
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var r = chunk.Rows[i];
+                Lots[i] = r.Lot.Id;
+                People[i] = r.Person.Id;
+                Sirets[i] = r.Siret;
+                Modalities[i] = r.Modality;
+                Periods[i] = r.Period;
+                Kinds[i] = r.Kind;
+                Versions[i] = r.Version;
+                Hours[i] = r.Hours;
+                Methods[i] = r.Method;
+                Amounts[i] = r.Amount;
+                Evidence[i] = r.Evidence;
+                Clauses[i] = r.Lot.ClauseId;
+            }
         }
-
-        public void Clear() => Count = 0;
     }
 }

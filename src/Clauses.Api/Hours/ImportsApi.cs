@@ -31,7 +31,30 @@ public static class ImportsApi
             var fileName = Uri.UnescapeDataString(request.Headers["X-File-Name"].FirstOrDefault() ?? "classeur.xlsx");
             if (fileName.Length is 0 or > 255) fileName = "classeur.xlsx";
 
-            // One copy of the upload in memory (sized from Content-Length when the client sends it).
+            var user = current.Required;
+            if (mode == "sync")
+            {
+                // Read straight from a temporary file, hashed on the way: the upload is not held in memory during the import
+                // (32 MB for a million rows; the reader streams the sheet from the zip).
+                await using var spool = await SpoolAsync(request.Body, ct);
+                if (spool.File.Length == 0) return Problems.Result(400, "Le fichier envoyé est vide.", "fichier-vide");
+                await using var db = await tenant.BeginAsync(ct);
+                if (await HoursApi.FacilitatedContractAsync(db, contractId, user, ct) is null) return HoursApi.ContractNotFound();
+                var context = (await HoursContext.LoadAsync(db, contractId, ct))!;
+                try
+                {
+                    var outcome = await HoursImport.RunAsync(db, context, spool.File, Limits(config), user.Id, spool.Hash, null, ct);
+                    if (!outcome.Succeeded) return TypedResults.Problem(HoursImport.Problem(outcome));
+                    await db.CommitAsync(ct);
+                    return TypedResults.Ok(new ImportResult(outcome.Rows, outcome.Accepted, outcome.Replaced, outcome.Unchanged));
+                }
+                catch (WorkbookRejectedException e)
+                {
+                    return Problems.Result(e.Status, e.Message, "classeur-refuse");
+                }
+            }
+
+            // A job: the upload is stored with it, so one copy in memory (sized from Content-Length when the client sends it).
             byte[] bytes;
             if (request.ContentLength is long length and <= MaxUploadBytes)
             {
@@ -46,25 +69,6 @@ public static class ImportsApi
             }
             if (bytes.Length == 0) return Problems.Result(400, "Le fichier envoyé est vide.", "fichier-vide");
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            var user = current.Required;
-
-            if (mode == "sync")
-            {
-                await using var db = await tenant.BeginAsync(ct);
-                if (await HoursApi.FacilitatedContractAsync(db, contractId, user, ct) is null) return HoursApi.ContractNotFound();
-                var context = (await HoursContext.LoadAsync(db, contractId, ct))!;
-                try
-                {
-                    var outcome = await HoursImport.RunAsync(db, context, new MemoryStream(bytes), Limits(config), user.Id, hash, null, ct);
-                    if (!outcome.Succeeded) return TypedResults.Problem(HoursImport.Problem(outcome));
-                    await db.CommitAsync(ct);
-                    return TypedResults.Ok(new ImportResult(outcome.Rows, outcome.Accepted, outcome.Replaced, outcome.Unchanged));
-                }
-                catch (WorkbookRejectedException e)
-                {
-                    return Problems.Result(e.Status, e.Message, "classeur-refuse");
-                }
-            }
 
             await using (var db = await tenant.BeginAsync(ct))
             {
@@ -84,6 +88,39 @@ public static class ImportsApi
         }).WithTags("Heures d'insertion").WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
         return api;
     }
+
+    internal static async Task<SpooledUpload> SpoolAsync(Stream body, CancellationToken ct)
+    {
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(buffer, ct)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+            await file.FlushAsync(ct);
+            file.Position = 0;
+            return new SpooledUpload(file, Convert.ToHexStringLower(sha.GetHashAndReset()));
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+}
+
+/// <summary>An upload copied to a temporary file (deleted on close) and its SHA-256, in lowercase hex.</summary>
+internal sealed class SpooledUpload(FileStream file, string hash) : IAsyncDisposable
+{
+    public FileStream File { get; } = file;
+    public string Hash { get; } = hash;
+    public ValueTask DisposeAsync() => File.DisposeAsync();
 }
 
 public sealed record ImportResult(int Rows, int Accepted, int Replaced, int Unchanged);

@@ -88,6 +88,85 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
     }
 
     [Fact]
+    public async Task A_file_on_a_reserved_lot_and_another_rolls_up_per_lot_and_per_person_apart_then_again_after_replacements()
+    {
+        // Each chunk's rows are summed into the deferred roll-up's stages as they are written (migration 0016); the file's
+        // totals must still equal a recount, with the reserved lot's people apart, also when a second file replaces rows.
+        var lot2 = await _data.ScalarAsync<Guid>("SELECT id FROM lots WHERE contract_id = @Contract AND number = 2", _s);
+        await _data.ScalarAsync<int>("""
+            INSERT INTO clauses (organisation_id, lot_id, instrument, sizing_mode, target_hours, allowed_modalities)
+            VALUES (@Organisation, @lot2, 'clause_execution', 'heures_fixes', 1000, '{embauche_directe}') RETURNING 1
+            """, new { _s.Organisation, lot2 });
+        await _data.ScalarAsync<int>("""
+            INSERT INTO clauses (organisation_id, lot_id, instrument) VALUES (@Organisation, @lot2, 'reserve_l2113_12') RETURNING 1
+            """, new { _s.Organisation, lot2 });
+        Cell[] OnLot(int lot, int person, decimal hours, string period) =>
+            [new Number(lot), new Text(_s.People[person].Reference), new Text(HoursScenario.Siret), new Text("embauche_directe"),
+             new Text(period), new Number(hours), new Text("Bulletin")];
+        Cell[][] rows =
+        [
+            OnLot(1, 0, 10m, "09/2026"), OnLot(2, 0, 4m, "09/2026"), OnLot(1, 1, 7m, "09/2026"), OnLot(2, 2, 3m, "10/2026"),
+            OnLot(1, 2, 5m, "10/2026"), OnLot(2, 0, 6m, "10/2026"),
+        ];
+
+        var first = await ImportAsync(HoursSheet(rows));
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal((6, 0, 0), Counts(first.Body));
+        await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 35m);
+        Assert.Equal("0 f 10.00 1|0 t 10.00 2|1 f 7.00 1|2 f 5.00 1|2 t 3.00 1", await PeopleTotalsAsync());
+
+        rows[1] = OnLot(2, 0, 8m, "09/2026");
+        rows[4] = OnLot(1, 2, 1m, "10/2026");
+        var second = await ImportAsync(HoursSheet([.. rows, OnLot(2, 1, 2m, "10/2026")]));
+        Assert.Equal((1, 2, 4), Counts(second.Body));
+        await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 37m);
+        Assert.Equal("0 f 10.00 1|0 t 14.00 2|1 f 7.00 1|1 t 2.00 1|2 f 1.00 1|2 t 3.00 1", await PeopleTotalsAsync());
+    }
+
+    private async Task<string> PeopleTotalsAsync()
+    {
+        var people = _s.People.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var rows = await _data.ListAsync<(Guid Person, bool Reserved, decimal Hours, int Records)>("""
+            SELECT participant_id, reserved, hours, records FROM participant_year_totals
+             WHERE organisation_id = @Organisation AND year = 2026 AND records <> 0
+            """, _s);
+        return string.Join('|', rows.Select(r => FormattableString.Invariant($"{people[r.Person]} {(r.Reserved ? 't' : 'f')} {r.Hours:0.00} {r.Records}")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_synchronous_import_read_from_its_spooled_upload_records_the_files_hash_and_refuses_an_empty_upload()
+    {
+        var file = HoursSheet([Row(0, 3m, "11/2026"), Row(1, 4m, "11/2026"), Row(2, 5m, "11/2026")]);
+
+        var result = await ImportAsync(file);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal((3, 0, 0), Counts(result.Body));
+        Assert.Equal([Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))], await _data.ListAsync<string>(
+            "SELECT DISTINCT file_hash FROM hour_records WHERE contract_id = @Contract", _s));
+
+        var empty = await ImportAsync([]);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Equal("Le fichier envoyé est vide.", empty.Body.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_row_repeating_an_earlier_rows_lot_person_period_and_modality_is_reported_at_its_own_row_and_nothing_is_stored()
+    {
+        var result = await ImportAsync(HoursSheet(
+        [
+            Row(0, 10m, "12/2026"), Row(1, 11m, "12/2026"), Row(2, 12m, "12/2026"), Row(1, 9m, "12/2026"), Row(1, 9m, "11/2026"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        var error = Assert.Single(result.Body.GetProperty("errors").EnumerateArray());
+        Assert.Equal(5, error.GetProperty("row").GetInt32());
+        Assert.Equal("participantReference", error.GetProperty("field").GetString());
+        Assert.StartsWith("Ligne en double", error.GetProperty("message").GetString());
+        Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
+    }
+
+    [Fact]
     public async Task An_error_in_the_last_chunk_stores_nothing_of_the_chunks_already_written()
     {
         var result = await ImportAsync(HoursSheet(
