@@ -3,8 +3,8 @@
 -- A file import's deferred SPAR roll-up, cheaper (bench/RESULTS.md, fourth import run): instead of copying every written row
 -- into a temporary table and aggregating the whole file at the end (scans of a million-row stage, ≈ 4.5 s per million rows
 -- with its ANALYZE), each chunk's rows are summed as they are written, straight from the trigger's transition tables, into
--- two small stages at the grain the flush needs: per lot and modality (hour_month_totals), and per person and reserved
--- status (participant_year_totals), both still per contract, month and version so that the flush keeps only the rows of
+-- two small stages at the grain the flush needs: per lot, modality and SIAE (hour_month_totals and the coarser roll-ups
+-- of 0015), and per person and reserved status (participant_year_totals), both still per contract, month and version so that the flush keeps only the rows of
 -- each month's latest statement version, as hour_rollups_sql does. A lot's reserved status is read when its rows are
 -- written, as the statement-by-statement roll-up does. The flush then sums the stages (a few thousand rows per month).
 
@@ -12,7 +12,7 @@ CREATE OR REPLACE FUNCTION begin_deferred_hour_rollups() RETURNS void
   LANGUAGE plpgsql AS $$
 BEGIN
   CREATE TEMP TABLE IF NOT EXISTS hour_rollup_stage_months (
-    organisation_id uuid, contract_id uuid, month date, version integer, lot_id uuid, modality text,
+    organisation_id uuid, contract_id uuid, month date, version integer, lot_id uuid, modality text, siae_id uuid,
     hours numeric, records bigint
   ) ON COMMIT DROP;
   CREATE TEMP TABLE IF NOT EXISTS hour_rollup_stage_people (
@@ -30,12 +30,12 @@ CREATE FUNCTION hour_rollups_stage_sql(src text) RETURNS text
   SELECT format($q$
     WITH d AS NOT MATERIALIZED (
       SELECT organisation_id, contract_id, date_trunc('month', period)::date AS month, version, lot_id, participant_id, modality,
-             sign * hours AS hours, sign
+             siae_id, sign * hours AS hours, sign
         FROM (%s) s),
     months AS (
       INSERT INTO pg_temp.hour_rollup_stage_months
-      SELECT organisation_id, contract_id, month, version, lot_id, modality, sum(hours), sum(sign)
-        FROM d GROUP BY organisation_id, contract_id, month, version, lot_id, modality
+      SELECT organisation_id, contract_id, month, version, lot_id, modality, siae_id, sum(hours), sum(sign)
+        FROM d GROUP BY organisation_id, contract_id, month, version, lot_id, modality, siae_id
       RETURNING 1),
     reserved_lots AS MATERIALIZED (
       SELECT lot_id FROM (SELECT DISTINCT lot_id FROM d OFFSET 0) l WHERE lot_is_reserved(lot_id)),
@@ -61,14 +61,30 @@ BEGIN
         FROM (SELECT DISTINCT contract_id, month, version FROM pg_temp.hour_rollup_stage_months) g
        WHERE g.version <> coalesce((SELECT max(st.version) FROM hour_statements st
                                      WHERE st.contract_id = g.contract_id AND st.period = g.month), g.version)),
+    fine AS MATERIALIZED (
+      SELECT * FROM pg_temp.hour_rollup_stage_months m
+       WHERE NOT EXISTS (SELECT 1 FROM skipped k WHERE k.contract_id = m.contract_id AND k.month = m.month AND k.version = m.version)),
     totals AS (
       INSERT INTO hour_month_totals AS t (organisation_id, month, contract_id, lot_id, modality, hours, records)
       SELECT organisation_id, month, contract_id, lot_id, modality, sum(hours), sum(records)
-        FROM pg_temp.hour_rollup_stage_months m
-       WHERE NOT EXISTS (SELECT 1 FROM skipped k WHERE k.contract_id = m.contract_id AND k.month = m.month AND k.version = m.version)
+        FROM fine
        GROUP BY organisation_id, month, contract_id, lot_id, modality
        ORDER BY organisation_id, month, contract_id, lot_id, modality   -- one lock order for concurrent writers
       ON CONFLICT (organisation_id, month, contract_id, lot_id, modality)
+      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
+      RETURNING 1),
+    year_lots AS (
+      INSERT INTO hour_year_lot_totals AS t (organisation_id, year, contract_id, lot_id, hours, records)
+      SELECT organisation_id, extract(year FROM month)::int, contract_id, lot_id, sum(hours), sum(records)
+        FROM fine GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (organisation_id, year, contract_id, lot_id)
+      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
+      RETURNING 1),
+    modalities AS (
+      INSERT INTO hour_month_modality_totals AS t (organisation_id, month, modality, siae_id, hours, records)
+      SELECT organisation_id, month, modality, siae_id, sum(hours), sum(records)
+        FROM fine GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (organisation_id, month, modality, siae_id)
       DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
       RETURNING 1),
     people AS (
@@ -80,7 +96,8 @@ BEGIN
       ON CONFLICT (organisation_id, year, participant_id, reserved)
       DO UPDATE SET hours = p.hours + excluded.hours, records = p.records + excluded.records
       RETURNING 1)
-    SELECT (SELECT count(*) FROM totals) + (SELECT count(*) FROM people) INTO written;
+    SELECT (SELECT count(*) FROM totals) + (SELECT count(*) FROM year_lots) + (SELECT count(*) FROM modalities)
+         + (SELECT count(*) FROM people) INTO written;
     TRUNCATE pg_temp.hour_rollup_stage_months, pg_temp.hour_rollup_stage_people;
   END IF;
   PERFORM set_config('clauses.rollups_deferred', 'off', true);
@@ -90,11 +107,11 @@ $$;
 CREATE OR REPLACE FUNCTION hour_rollups_on_records() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
+  cols text := 'organisation_id, contract_id, lot_id, participant_id, modality, siae_id, period, version, hours';
   src text := CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours, 1 AS sign FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours, -1 AS sign FROM old_rows'
-    ELSE 'SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours, 1 AS sign FROM new_rows
-          UNION ALL SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours, -1 AS sign FROM old_rows' END;
+    WHEN 'INSERT' THEN format('SELECT %s, 1 AS sign FROM new_rows', cols)
+    WHEN 'DELETE' THEN format('SELECT %s, -1 AS sign FROM old_rows', cols)
+    ELSE format('SELECT %s, 1 AS sign FROM new_rows UNION ALL SELECT %s, -1 AS sign FROM old_rows', cols, cols) END;
 BEGIN
   IF current_setting('clauses.rollups_deferred', true) = 'on' THEN
     EXECUTE hour_rollups_stage_sql(src);
@@ -129,7 +146,7 @@ BEGIN
   SELECT max(version) INTO previous FROM hour_statements
    WHERE contract_id = NEW.contract_id AND period = NEW.period AND version < NEW.version;
   EXECUTE hour_rollups_sql(format(
-    'SELECT organisation_id, contract_id, lot_id, participant_id, modality, period, version, hours,
+    'SELECT organisation_id, contract_id, lot_id, participant_id, modality, siae_id, period, version, hours,
             (CASE WHEN version = %s THEN 1 ELSE 0 END) - (CASE WHEN %L::int IS NULL OR version = %L::int THEN 1 ELSE 0 END) AS sign
        FROM hour_records
       WHERE organisation_id = %L AND contract_id = %L
