@@ -364,25 +364,25 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     }
 
     private const string Input = """
-        unnest(@lots, @people, @sirets, @modalities, @periods, @kinds, @versions, @hours, @methods, @amounts, @evidence, @clauses)
+        unnest(@lots, @people, @sirets, @modalities, @periods, @kinds, @versions, @hours, @methods, @amounts, @evidence, @clauses, @siaes)
           AS t(lot_id, participant_id, employer_siret, modality, period, period_kind, version, hours, counting_method,
-               invoiced_amount_ht, evidence_reference, clause_id)
+               invoiced_amount_ht, evidence_reference, clause_id, siae_id)
         """;
 
     /// <summary>The chunk's rows as hour_records rows, the same for both write paths.</summary>
     private const string InsertRows = $"""
-        INSERT INTO hour_records (organisation_id, contract_id, lot_id, clause_id, participant_id, employer_siret, modality, period,
-                                  period_kind, version, hours, counting_method, invoiced_amount_ht, evidence_reference, source,
-                                  file_hash, declared_by)
-        SELECT @organisation, @contract, lot_id, clause_id, participant_id, employer_siret, modality, period, period_kind, version,
-               hours, counting_method, invoiced_amount_ht, evidence_reference, @source, @hash, @user
+        INSERT INTO hour_records (organisation_id, contract_id, lot_id, clause_id, participant_id, employer_siret, siae_id, modality,
+                                  period, period_kind, version, hours, counting_method, invoiced_amount_ht, evidence_reference,
+                                  source, file_hash, declared_by)
+        SELECT @organisation, @contract, lot_id, clause_id, participant_id, employer_siret, siae_id, modality, period, period_kind,
+               version, hours, counting_method, invoiced_amount_ht, evidence_reference, @source, @hash, @user
           FROM {Input}
         """;
 
     private const string Merge = $"""
         {InsertRows}
         ON CONFLICT ON CONSTRAINT hour_records_natural_key DO UPDATE
-           SET hours = excluded.hours, employer_siret = excluded.employer_siret, period_kind = excluded.period_kind,
+           SET hours = excluded.hours, employer_siret = excluded.employer_siret, siae_id = excluded.siae_id, period_kind = excluded.period_kind,
                counting_method = excluded.counting_method, invoiced_amount_ht = excluded.invoiced_amount_ht,
                evidence_reference = excluded.evidence_reference, clause_id = excluded.clause_id, source = excluded.source,
                file_hash = excluded.file_hash, declared_by = excluded.declared_by, updated_at = now()
@@ -461,7 +461,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private NpgsqlCommand Command(Chunk chunk, string sql)
     {
         var c = _columns;
-        c.Fill(chunk);
+        c.Fill(chunk, context.SiaeBySiret);
         var count = chunk.Count;
         var command = new NpgsqlCommand(sql, db.Connection, db.Transaction);
         var p = command.Parameters;
@@ -477,6 +477,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         p.Add(new NpgsqlParameter<decimal?[]>("amounts", Filled(c.Amounts, count)));
         p.Add(new NpgsqlParameter<string?[]>("evidence", Filled(c.Evidence, count)));
         p.Add(new NpgsqlParameter<Guid?[]>("clauses", Filled(c.Clauses, count)));
+        p.Add(new NpgsqlParameter<Guid?[]>("siaes", Filled(c.Siaes, count)));
         p.Add(new NpgsqlParameter<Guid>("organisation", context.OrganisationId));
         p.Add(new NpgsqlParameter<Guid>("contract", context.ContractId));
         p.Add(new NpgsqlParameter<string>("source", options.Source));
@@ -537,7 +538,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     }
 
     /// <summary>The column as sent: the array itself when the chunk is full (every chunk but the last), not a copy: a copy
-    /// of a 50 000-row column lands on the large object heap, twelve times per chunk, and lingers until a full collection.</summary>
+    /// of a 50 000-row column lands on the large object heap, once per column and chunk, and lingers until a full collection.</summary>
     private static T[] Filled<T>(T[] column, int count) => count == column.Length ? column : column[..count];
 
     private readonly record struct Row(int Number, HoursContext.Lot Lot, HoursContext.Person Person, string Siret, string Modality,
@@ -578,9 +579,9 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         public readonly decimal[] Hours = new decimal[capacity];
         public readonly decimal?[] Amounts = new decimal?[capacity];
         public readonly string?[] Evidence = new string?[capacity];
-        public readonly Guid?[] Clauses = new Guid?[capacity];
+        public readonly Guid?[] Clauses = new Guid?[capacity], Siaes = new Guid?[capacity];
 
-        public void Fill(Chunk chunk)
+        public void Fill(Chunk chunk, Dictionary<string, Guid> siaeBySiret)
         {
             for (var i = 0; i < chunk.Count; i++)
             {
@@ -597,6 +598,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
                 Amounts[i] = r.Amount;
                 Evidence[i] = r.Evidence;
                 Clauses[i] = r.Lot.ClauseId;
+                Siaes[i] = siaeBySiret.TryGetValue(r.Siret, out var siae) ? siae : null;
             }
         }
     }

@@ -47,7 +47,12 @@ public sealed class SparDashboardApiTests(MigratedDatabase db) : IClassFixture<M
     public async Task Every_figure_follows_from_the_hours_sent_and_the_targets_set()
     {
         var rows = _s.People.Select((p, i) => HoursScenario.Row(i + 1, p.Reference, 10m + i, "2025-03-01")).ToList();
-        rows.Add(HoursScenario.Row(20, _s.People[0].Reference, 40m, "2025-04-01", modality: "interim_etti"));
+        // The ETTI employing for April is in the SIAE directory: its hours are the SIAE's.
+        await _data.ScalarAsync<int>("""
+            INSERT INTO siae (siret, name, kind, source) VALUES ('44123456700010', 'Intérim Solidaire Lyon', 'ETTI', 'saisie')
+            ON CONFLICT (siret) DO NOTHING RETURNING 1
+            """);
+        rows.Add(HoursScenario.Row(20, _s.People[0].Reference, 40m, "2025-04-01", modality: "interim_etti", siret: "44123456700010"));
         await _data.ScalarAsync<int>("""
             WITH co AS (INSERT INTO companies (siret, name) VALUES ('41234567800019', 'Bâtiments du Rhône') RETURNING id)
             UPDATE lots SET contractor_company_id = (SELECT id FROM co) WHERE contract_id = @Contract AND number = 1 RETURNING 1
@@ -97,6 +102,9 @@ public sealed class SparDashboardApiTests(MigratedDatabase db) : IClassFixture<M
 
         var modalities = d.GetProperty("hoursByModality").EnumerateArray().Select(s => (s.GetProperty("code").GetString(), s.GetProperty("value").GetDecimal())).ToList();
         Assert.Equal([("embauche_directe", 108m), ("interim_etti", 40m)], modalities);
+
+        var siae = Assert.Single(d.GetProperty("hoursBySiae").EnumerateArray());
+        Assert.Equal(("Intérim Solidaire Lyon", 40m), (siae.GetProperty("label").GetString(), siae.GetProperty("value").GetDecimal()));
 
         var territory = Assert.Single(d.GetProperty("hoursByTerritory").EnumerateArray());
         Assert.Equal(("Département 69", 148m), (territory.GetProperty("label").GetString(), territory.GetProperty("value").GetDecimal()));
