@@ -97,7 +97,7 @@ public static class SparDashboardBuilder
             Slices(d.LotHours.Select(h => (lots.GetValueOrDefault(h.LotId)?.Contractor ?? NoContractor, h.Hours)),
                 c => c == NoContractor ? "Titulaire non renseigné" : c),
             Slices(d.Months.Where(h => h.SiaeId is not null).Select(h => (h.SiaeId!.Value.ToString(), h.Hours)),
-                id => d.SiaeNames.GetValueOrDefault(Guid.Parse(id)) ?? "SIAE inconnue"),
+                id => d.SiaeNames.GetValueOrDefault(Guid.Parse(id)) ?? "Structure inconnue"),
             Slices(people[Territory].Select(t => (t.Category, t.Hours ?? 0m)),
                 dep => dep == Unknown ? "Département non renseigné" : "Département " + dep),
             people["public"].OrderByDescending(p => p.Persons).ThenBy(p => p.Category, StringComparer.Ordinal)

@@ -68,7 +68,7 @@ public static class SparDashboardExport
         ("Heures par modalité", "heures", d.HoursByModality),
         ("Heures par secteur d'achat", "heures", d.HoursBySector),
         ("Heures par titulaire", "heures", d.HoursByContractor),
-        ("Heures par SIAE", "heures", d.HoursBySiae),
+        ("Heures par structure inclusive (SIAE, GEIQ, EA)", "heures", d.HoursBySiae),
         ("Heures par territoire", "heures", d.HoursByTerritory),
         ("Personnes par public", "personnes", d.PeopleByPublic),
         ("Personnes par profil", "personnes", d.PeopleByProfile),
