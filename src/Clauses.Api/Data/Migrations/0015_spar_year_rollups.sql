@@ -34,8 +34,49 @@ CREATE TABLE hour_month_modality_totals (
 );
 SELECT enable_tenant_rls('hour_month_modality_totals');
 
--- The roll-up statement of 0013, now also carrying siae_id and writing the two coarser tables from the same aggregated
--- deltas (fine): one pass over the written rows, however many tables.
+-- The roll-ups' upserts, written once for every path that rolls hours up (the statement-by-statement roll-up below, an
+-- import's flush in 0016), so that no path can forget a roll-up. The caller defines two relations of signed deltas: "fine"
+-- (hours and records per organisation, month, contract, lot, modality and SIAE) and "persons" (hours and records per
+-- organisation, month, person and whether the lot is reserved). Rows are upserted in key order: one lock order for
+-- concurrent writers.
+CREATE FUNCTION hour_rollup_upserts_sql() RETURNS text
+  LANGUAGE sql IMMUTABLE AS $f$
+  SELECT $q$
+    totals AS (
+      INSERT INTO hour_month_totals AS t (organisation_id, month, contract_id, lot_id, modality, hours, records)
+      SELECT organisation_id, month, contract_id, lot_id, modality, sum(hours), sum(records)
+        FROM fine GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+      ON CONFLICT (organisation_id, month, contract_id, lot_id, modality)
+      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
+      RETURNING 1),
+    year_lots AS (
+      INSERT INTO hour_year_lot_totals AS t (organisation_id, year, contract_id, lot_id, hours, records)
+      SELECT organisation_id, extract(year FROM month)::int, contract_id, lot_id, sum(hours), sum(records)
+        FROM fine GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (organisation_id, year, contract_id, lot_id)
+      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
+      RETURNING 1),
+    modalities AS (
+      INSERT INTO hour_month_modality_totals AS t (organisation_id, month, modality, siae_id, hours, records)
+      SELECT organisation_id, month, modality, siae_id, sum(hours), sum(records)
+        FROM fine GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (organisation_id, month, modality, siae_id)
+      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
+      RETURNING 1),
+    people AS (
+      INSERT INTO participant_year_totals AS p (organisation_id, year, participant_id, reserved, hours, records)
+      SELECT organisation_id, extract(year FROM month)::int, participant_id, reserved, sum(hours), sum(records)
+        FROM persons GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (organisation_id, year, participant_id, reserved)
+      DO UPDATE SET hours = p.hours + excluded.hours, records = p.records + excluded.records
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM totals) + (SELECT count(*) FROM year_lots) + (SELECT count(*) FROM modalities)
+         + (SELECT count(*) FROM people)
+  $q$
+$f$;
+
+-- The roll-up statement of 0013, now also carrying siae_id: the written rows aggregated once (fine) for the three hour
+-- roll-ups, and per person for the people's.
 CREATE OR REPLACE FUNCTION hour_rollups_sql(src text, only_current boolean) RETURNS text
   LANGUAGE sql IMMUTABLE AS $f$
   SELECT format($q$
@@ -57,41 +98,12 @@ CREATE OR REPLACE FUNCTION hour_rollups_sql(src text, only_current boolean) RETU
       SELECT organisation_id, month, contract_id, lot_id, modality, siae_id, sum(sign * hours) AS hours, sum(sign) AS records
         FROM counted
        GROUP BY organisation_id, month, contract_id, lot_id, modality, siae_id),
-    totals AS (
-      INSERT INTO hour_month_totals AS t (organisation_id, month, contract_id, lot_id, modality, hours, records)
-      SELECT organisation_id, month, contract_id, lot_id, modality, sum(hours), sum(records)
-        FROM fine
-       GROUP BY organisation_id, month, contract_id, lot_id, modality
-       ORDER BY organisation_id, month, contract_id, lot_id, modality   -- one lock order for concurrent writers
-      ON CONFLICT (organisation_id, month, contract_id, lot_id, modality)
-      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
-      RETURNING 1),
-    year_lots AS (
-      INSERT INTO hour_year_lot_totals AS t (organisation_id, year, contract_id, lot_id, hours, records)
-      SELECT organisation_id, extract(year FROM month)::int, contract_id, lot_id, sum(hours), sum(records)
-        FROM fine GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT (organisation_id, year, contract_id, lot_id)
-      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
-      RETURNING 1),
-    modalities AS (
-      INSERT INTO hour_month_modality_totals AS t (organisation_id, month, modality, siae_id, hours, records)
-      SELECT organisation_id, month, modality, siae_id, sum(hours), sum(records)
-        FROM fine GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT (organisation_id, month, modality, siae_id)
-      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
-      RETURNING 1),
-    people AS (
-      INSERT INTO participant_year_totals AS p (organisation_id, year, participant_id, reserved, hours, records)
-      SELECT d.organisation_id, extract(year FROM d.month)::int, d.participant_id,
-             d.lot_id IN (SELECT lot_id FROM reserved_lots), sum(d.sign * d.hours), sum(d.sign)
-        FROM counted d
-       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT (organisation_id, year, participant_id, reserved)
-      DO UPDATE SET hours = p.hours + excluded.hours, records = p.records + excluded.records
-      RETURNING 1)
-    SELECT (SELECT count(*) FROM totals) + (SELECT count(*) FROM year_lots) + (SELECT count(*) FROM modalities)
-         + (SELECT count(*) FROM people)
-  $q$, src, only_current)
+    persons AS NOT MATERIALIZED (
+      SELECT organisation_id, month, participant_id, lot_id IN (SELECT lot_id FROM reserved_lots) AS reserved,
+             sign * hours AS hours, sign AS records
+        FROM counted),
+    %s
+  $q$, src, only_current, hour_rollup_upserts_sql())
 $f$;
 
 -- The import's stage and the triggers' row sources gain siae_id (same column order: the stage is filled positionally).

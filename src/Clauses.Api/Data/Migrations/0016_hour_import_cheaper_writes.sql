@@ -55,49 +55,22 @@ DECLARE
   written bigint;
 BEGIN
   IF to_regclass('pg_temp.hour_rollup_stage_months') IS NOT NULL THEN
-    -- Only each month's latest statement version counts (a month without statement counts every version).
-    WITH skipped AS MATERIALIZED (
-      SELECT g.contract_id, g.month, g.version
-        FROM (SELECT DISTINCT contract_id, month, version FROM pg_temp.hour_rollup_stage_months) g
-       WHERE g.version <> coalesce((SELECT max(st.version) FROM hour_statements st
-                                     WHERE st.contract_id = g.contract_id AND st.period = g.month), g.version)),
-    fine AS MATERIALIZED (
-      SELECT * FROM pg_temp.hour_rollup_stage_months m
-       WHERE NOT EXISTS (SELECT 1 FROM skipped k WHERE k.contract_id = m.contract_id AND k.month = m.month AND k.version = m.version)),
-    totals AS (
-      INSERT INTO hour_month_totals AS t (organisation_id, month, contract_id, lot_id, modality, hours, records)
-      SELECT organisation_id, month, contract_id, lot_id, modality, sum(hours), sum(records)
-        FROM fine
-       GROUP BY organisation_id, month, contract_id, lot_id, modality
-       ORDER BY organisation_id, month, contract_id, lot_id, modality   -- one lock order for concurrent writers
-      ON CONFLICT (organisation_id, month, contract_id, lot_id, modality)
-      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
-      RETURNING 1),
-    year_lots AS (
-      INSERT INTO hour_year_lot_totals AS t (organisation_id, year, contract_id, lot_id, hours, records)
-      SELECT organisation_id, extract(year FROM month)::int, contract_id, lot_id, sum(hours), sum(records)
-        FROM fine GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT (organisation_id, year, contract_id, lot_id)
-      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
-      RETURNING 1),
-    modalities AS (
-      INSERT INTO hour_month_modality_totals AS t (organisation_id, month, modality, siae_id, hours, records)
-      SELECT organisation_id, month, modality, siae_id, sum(hours), sum(records)
-        FROM fine GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT (organisation_id, month, modality, siae_id)
-      DO UPDATE SET hours = t.hours + excluded.hours, records = t.records + excluded.records
-      RETURNING 1),
-    people AS (
-      INSERT INTO participant_year_totals AS p (organisation_id, year, participant_id, reserved, hours, records)
-      SELECT organisation_id, extract(year FROM month)::int, participant_id, reserved, sum(hours), sum(records)
-        FROM pg_temp.hour_rollup_stage_people s
-       WHERE NOT EXISTS (SELECT 1 FROM skipped k WHERE k.contract_id = s.contract_id AND k.month = s.month AND k.version = s.version)
-       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT (organisation_id, year, participant_id, reserved)
-      DO UPDATE SET hours = p.hours + excluded.hours, records = p.records + excluded.records
-      RETURNING 1)
-    SELECT (SELECT count(*) FROM totals) + (SELECT count(*) FROM year_lots) + (SELECT count(*) FROM modalities)
-         + (SELECT count(*) FROM people) INTO written;
+    -- Only each month's latest statement version counts (a month without statement counts every version); the upserts are
+    -- the statement-by-statement roll-up's own (0015).
+    EXECUTE format($q$
+      WITH skipped AS MATERIALIZED (
+        SELECT g.contract_id, g.month, g.version
+          FROM (SELECT DISTINCT contract_id, month, version FROM pg_temp.hour_rollup_stage_months) g
+         WHERE g.version <> coalesce((SELECT max(st.version) FROM hour_statements st
+                                       WHERE st.contract_id = g.contract_id AND st.period = g.month), g.version)),
+      fine AS MATERIALIZED (
+        SELECT * FROM pg_temp.hour_rollup_stage_months m
+         WHERE NOT EXISTS (SELECT 1 FROM skipped k WHERE k.contract_id = m.contract_id AND k.month = m.month AND k.version = m.version)),
+      persons AS MATERIALIZED (
+        SELECT * FROM pg_temp.hour_rollup_stage_people s
+         WHERE NOT EXISTS (SELECT 1 FROM skipped k WHERE k.contract_id = s.contract_id AND k.month = s.month AND k.version = s.version)),
+      %s
+      $q$, hour_rollup_upserts_sql()) INTO written;
     TRUNCATE pg_temp.hour_rollup_stage_months, pg_temp.hour_rollup_stage_people;
   END IF;
   PERFORM set_config('clauses.rollups_deferred', 'off', true);
