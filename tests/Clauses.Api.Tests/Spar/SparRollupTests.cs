@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Clauses.Api.Tests.Hours;
 using Clauses.Api.Tests.Infrastructure;
+using Dapper;
+using Npgsql;
 
 namespace Clauses.Api.Tests.Spar;
 
@@ -199,5 +201,32 @@ public sealed class SparRollupTests(MigratedDatabase db) : IClassFixture<Migrate
         Assert.Equal(0L, await _data.ScalarAsync<long>("""
             SELECT count(*) FROM spar_people_year WHERE organisation_id = @Organisation AND dimension = 'public' AND category = 'refugie'
             """, _s));
+    }
+
+    [Fact]
+    public async Task Every_writer_of_an_organisations_roll_ups_waits_for_its_turn()
+    {
+        // An import holds the organisation's turn (HoursPipeline takes it at its first write) …
+        await using var import = new NpgsqlConnection(db.OwnerConnectionString);
+        await import.OpenAsync();
+        await using var turn = await import.BeginTransactionAsync();
+        await import.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('hours:' || @Organisation, 0))", new { _s.Organisation }, turn);
+
+        // … so a write by another path (a correction, an erasure, a raw statement) waits before it takes any roll-up row:
+        // one lock order for every writer, hence no deadlock between them. Here it gives up after 300 ms instead of waiting.
+        await using var other = new NpgsqlConnection(db.OwnerConnectionString);
+        await other.OpenAsync();
+        await using var tx = await other.BeginTransactionAsync();
+        await other.ExecuteAsync("SET LOCAL lock_timeout = '300ms'", transaction: tx);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => other.ExecuteAsync("""
+            INSERT INTO hour_records (organisation_id, contract_id, lot_id, participant_id, employer_siret, modality, period, hours, source)
+            SELECT c.organisation_id, c.id, l.id, @person, @Siret, 'embauche_directe', '2025-02-01', 5, 'saisie'
+              FROM contracts c JOIN lots l ON l.contract_id = c.id AND l.number = 1 WHERE c.id = @Contract
+            """, new { _s.Contract, person = _s.People[0].Id, HoursScenario.Siret }, tx));
+        Assert.Equal(PostgresErrorCodes.LockNotAvailable, refused.SqlState);
+        await tx.RollbackAsync();
+
+        await turn.RollbackAsync();
+        Assert.Equal(0L, await _data.ScalarAsync<long>("SELECT count(*) FROM hour_records WHERE organisation_id = @Organisation", _s));
     }
 }

@@ -87,8 +87,13 @@ DECLARE
     ELSE format('SELECT %s, 1 AS sign FROM new_rows UNION ALL SELECT %s, -1 AS sign FROM old_rows', cols, cols) END;
 BEGIN
   IF current_setting('clauses.rollups_deferred', true) = 'on' THEN
-    EXECUTE hour_rollups_stage_sql(src);
+    EXECUTE hour_rollups_stage_sql(src);     -- an import: HoursPipeline took the organisation's turn at its first write
   ELSE
+    -- Every writer of an organisation's roll-ups takes the organisation's turn (the lock HoursPipeline takes) before it
+    -- locks any roll-up row, and recounts people (refresh_spar_people's lock) after: one lock order for all of them, so a
+    -- correction or an erasure cannot deadlock with a send of the same people's hours.
+    EXECUTE format('SELECT pg_advisory_xact_lock(hashtextextended(''hours:'' || o, 0))
+                      FROM (SELECT DISTINCT organisation_id AS o FROM (%s) s ORDER BY 1) x', src);
     EXECUTE hour_rollups_sql(src, true);
   END IF;
   RETURN NULL;
@@ -116,6 +121,7 @@ BEGIN
   IF NOT hour_month_has_records(NEW.organisation_id, NEW.contract_id, NEW.period) THEN
     RETURN NULL;     -- no row in the month yet: nothing counts differently
   END IF;
+  PERFORM pg_advisory_xact_lock(hashtextextended('hours:' || NEW.organisation_id, 0));   -- see hour_rollups_on_records
   SELECT max(version) INTO previous FROM hour_statements
    WHERE contract_id = NEW.contract_id AND period = NEW.period AND version < NEW.version;
   EXECUTE hour_rollups_sql(format(
