@@ -63,16 +63,19 @@ public static class SparDashboardApi
     }
 
     /// <summary>The dashboard of the organisation (the first one the user may see when none is named); null when the user may
-    /// not see it.</summary>
+    /// not see it. With a contract, only that contract's row and clause rows are read and built (the drill-down page); the
+    /// other figures of the dashboard are then empty.</summary>
     public static async Task<SparDashboard?> LoadAsync(TenantSession db, CurrentUser user, Guid? organisationId, int year, DateOnly today,
-        CancellationToken ct)
+        CancellationToken ct, Guid? contract = null)
     {
         var organisations = await OrganisationsAsync(db, user, ct);
         var organisation = organisationId is { } id ? organisations.FirstOrDefault(o => o.Id == id) : organisations.Count > 0 ? organisations[0] : null;
         if (organisation is null) return null;
         // A past year is seen as at its last day; the current one as at today.
         var asOf = year < today.Year ? new DateOnly(year, 12, 31) : today;
-        var data = await SparDashboardStore.LoadAsync(db, organisation.Id, year, asOf, ct);
+        var data = contract is { } contractId
+            ? await SparDashboardStore.LoadContractAsync(db, organisation.Id, year, asOf, contractId, ct)
+            : await SparDashboardStore.LoadAsync(db, organisation.Id, year, asOf, ct);
         return SparDashboardBuilder.Build(organisation.Id, organisation.Name, year, asOf, data);
     }
 }

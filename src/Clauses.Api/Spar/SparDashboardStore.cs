@@ -119,12 +119,53 @@ public static class SparDashboardStore
 
         var months = await figures.MonthsAsync(db, scope, ct);
         var lotHours = await figures.LotHoursAsync(db, scope, ct);
-        var withHours = lotHours.Select(h => h.ContractId).Distinct().ToArray();
         var siaeIds = months.Where(m => m.SiaeId is not null).Select(m => m.SiaeId!.Value).Distinct().ToArray();
         var siaeNames = siaeIds.Length == 0 ? new Dictionary<Guid, string>()
             : (await db.QueryAsync<(Guid Id, string Name)>("SELECT id, name FROM siae WHERE id = ANY (@siaeIds)", new { siaeIds }, ct))
                 .ToDictionary(x => x.Id, x => x.Name);
 
+        var (contracts, lots, clauses, done) = await ContractsAsync(db, scope, figures, lotHours, null, ct);
+        var people = await figures.PeopleAsync(db, scope, ct);
+
+        var exits = (await db.QueryAsync<(string Outcome, long Count)>("""
+            SELECT outcome, count(*) FROM exits
+             WHERE organisation_id = @organisationId AND exited_on >= @from AND exited_on < @to GROUP BY outcome
+            """, args, ct)).ToDictionary(e => e.Outcome, e => e.Count, StringComparer.Ordinal);
+
+        // Seed 004, fiche 31: "partenariats réels" — contracts with an SIAE partnership running during the year.
+        var partnerships = await db.ExecuteScalarAsync<int>("""
+            SELECT count(DISTINCT contract_id)::int FROM partnerships
+             WHERE organisation_id = @organisationId
+               AND coalesce(starts_on, @from) < @to AND coalesce(ends_on, @to) >= @from
+            """, args, ct);
+
+        var targets = (await db.QueryAsync<Target>(
+            "SELECT indicator, target_value FROM spar_targets WHERE organisation_id = @organisationId AND year = @year", args, ct)).ToList();
+
+        return new Data(months, lotHours, siaeNames, contracts, lots, clauses, done, people, exits, partnerships, targets);
+    }
+
+    /// <summary>One contract's drill-down: its row and its clauses' burn-down, read for that contract only (a métropole's
+    /// year lists thousands); the other figures of the returned data are empty.</summary>
+    public static async Task<Data> LoadContractAsync(TenantSession db, Guid organisationId, int year, DateOnly asOf, Guid contractId,
+        CancellationToken ct)
+    {
+        var scope = new Scope(organisationId, year, asOf);
+        var lotHours = (await db.QueryAsync<LotHours>("""
+            SELECT contract_id, lot_id, hours FROM hour_year_lot_totals
+             WHERE organisation_id = @organisationId AND year = @year AND contract_id = @contractId AND records <> 0
+            """, new { organisationId, year, contractId }, ct)).ToList();
+        var (contracts, lots, clauses, done) = await ContractsAsync(db, scope, Rollups, lotHours, contractId, ct);
+        return new Data([], lotHours, new Dictionary<Guid, string>(), contracts, lots, clauses, done, [],
+            new Dictionary<string, long>(), 0, []);
+    }
+
+    /// <summary>The contracts of the year (or the one asked for), their lots and hourly clauses, and each clause's hours to date.</summary>
+    private static async Task<(List<Contract>, List<Lot>, List<Clause>, Dictionary<Guid, decimal>)> ContractsAsync(TenantSession db,
+        Scope scope, IHourFigures figures, List<LotHours> lotHours, Guid? onlyContract, CancellationToken ct)
+    {
+        var (organisationId, from, to) = (scope.OrganisationId, scope.From, scope.To);
+        var withHours = lotHours.Select(h => h.ContractId).Distinct().ToArray();
         // Contracts, lots and clauses are read as sets: a métropole's year is 3 600 contracts and 6 600 lots among 30 000, and
         // probing relevance analyses, contractors and clauses lot by lot took 117 ms at national scale (bench/RESULTS.md).
         // The RLS predicate hides the organisation's size from the planner (it divides every estimate by ~200), which would
@@ -136,7 +177,7 @@ public static class SparDashboardStore
         var contracts = (await db.QueryAsync<Contract>("""
             SELECT c.id, c.reference, c.title, c.kind, c.category, c.amount_ht, c.notified_on, c.starts_on, c.ends_on
               FROM contracts c
-             WHERE c.organisation_id = @organisationId
+             WHERE c.organisation_id = @organisationId AND (@onlyContract::uuid IS NULL OR c.id = @onlyContract)
                AND (c.notified_on >= @from AND c.notified_on < @to
                     OR c.id = ANY (@withHours)
                     OR (c.starts_on < @to AND c.ends_on >= @from
@@ -144,7 +185,7 @@ public static class SparDashboardStore
                                       WHERE k.organisation_id = @organisationId AND l.organisation_id = @organisationId
                                         AND k.target_hours IS NOT NULL)))
              ORDER BY c.reference
-            """, new { organisationId, from, to, withHours }, ct)).ToList();
+            """, new { organisationId, from, to, withHours, onlyContract }, ct)).ToList();
         var contractIds = contracts.Select(c => c.Id).ToArray();
 
         // Each lot with its instruments and whether it was analysed: every input read once by index (migration 0015's
@@ -184,24 +225,7 @@ public static class SparDashboardStore
         var clauseLots = clauses.Select(c => c.LotId).Distinct().ToArray();
 
         var done = await figures.DoneByLotAsync(db, scope, clauseLots, ct);
-        var people = await figures.PeopleAsync(db, scope, ct);
-
-        var exits = (await db.QueryAsync<(string Outcome, long Count)>("""
-            SELECT outcome, count(*) FROM exits
-             WHERE organisation_id = @organisationId AND exited_on >= @from AND exited_on < @to GROUP BY outcome
-            """, args, ct)).ToDictionary(e => e.Outcome, e => e.Count, StringComparer.Ordinal);
-
-        // Seed 004, fiche 31: "partenariats réels" — contracts with an SIAE partnership running during the year.
-        var partnerships = await db.ExecuteScalarAsync<int>("""
-            SELECT count(DISTINCT contract_id)::int FROM partnerships
-             WHERE organisation_id = @organisationId
-               AND coalesce(starts_on, @from) < @to AND coalesce(ends_on, @to) >= @from
-            """, args, ct);
-
-        var targets = (await db.QueryAsync<Target>(
-            "SELECT indicator, target_value FROM spar_targets WHERE organisation_id = @organisationId AND year = @year", args, ct)).ToList();
-
-        return new Data(months, lotHours, siaeNames, contracts, lots, clauses, done, people, exits, partnerships, targets);
+        return (contracts, lots, clauses, done);
     }
 
     /// <summary>The product's figures: the roll-ups kept by triggers (migrations 0013 and 0015), never hour_records.</summary>

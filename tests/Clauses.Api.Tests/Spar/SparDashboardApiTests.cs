@@ -156,6 +156,27 @@ public sealed class SparDashboardApiTests(MigratedDatabase db) : IClassFixture<M
     }
 
     [Fact]
+    public async Task A_contracts_drill_down_equals_its_rows_in_the_whole_dashboard()
+    {
+        await _s.SendAsync(false, HoursScenario.Row(1, _s.People[0].Reference, 10m, "2025-03-01"),
+            HoursScenario.Row(2, _s.People[1].Reference, 20m, "2025-10-01"));
+        var director = await _data.UserAsync($"dir.{Guid.NewGuid():N}@exemple.fr", false, (_s.Organisation, "directeur"));
+        var user = new CurrentUser(director.Id, director.DisplayName, director.Email, false,
+            [new Membership(_s.Organisation, "Ville", "commune", [Role.Directeur])]);
+        var tenant = new TenantDb(NpgsqlDataSource.Create(db.AppConnectionString), new CurrentUserAccessor { User = user });
+        var today = new DateOnly(2026, 3, 15);
+
+        await using var session = await tenant.BeginAsync(CancellationToken.None);
+        var whole = (await SparDashboardApi.LoadAsync(session, user, _s.Organisation, 2025, today, CancellationToken.None))!;
+        var one = (await SparDashboardApi.LoadAsync(session, user, _s.Organisation, 2025, today, CancellationToken.None, _s.Contract))!;
+
+        Assert.Equal(JsonSerializer.Serialize(whole.Contracts.Single(c => c.Id == _s.Contract)), JsonSerializer.Serialize(Assert.Single(one.Contracts)));
+        Assert.Equal(30m, one.Contracts[0].HoursInYear);
+        Assert.Equal(JsonSerializer.Serialize(whole.Clauses.Where(c => c.ContractId == _s.Contract)), JsonSerializer.Serialize(one.Clauses));
+        Assert.NotEmpty(one.Clauses);
+    }
+
+    [Fact]
     public async Task Fewer_than_five_people_are_shown_as_less_than_five_and_their_shares_are_hidden()
     {
         await _s.SendAsync(false, HoursScenario.Row(1, _s.People[0].Reference, 7m, "2025-05-01"),

@@ -40,8 +40,9 @@ public static class DashboardPage
     public static bool IsViewer(CurrentUser? user) =>
         user?.Memberships.Any(m => m.Roles.Any(SparDashboardApi.Viewers.Contains)) ?? false;
 
+    /// <summary>The page's dashboard; with a contract, only that contract's rows (the drill-down).</summary>
     public static async Task<DashboardView> LoadAsync(TenantDb tenant, CurrentUser user, Guid? organisation, int? annee, DateOnly today,
-        CancellationToken ct)
+        CancellationToken ct, Guid? contract = null)
     {
         var year = annee ?? today.Year;
         await using var db = await tenant.BeginAsync(ct);
@@ -51,7 +52,7 @@ public static class DashboardPage
         if (year is < 2015 or > 2100)
             return new(organisations, today.Year, Years(today, today.Year), null, StatusCodes.Status400BadRequest,
                 $"L'année doit être comprise entre 2015 et 2100 (reçu : {year.ToString(CultureInfo.InvariantCulture)}).");
-        var dashboard = await SparDashboardApi.LoadAsync(db, user, organisation, year, today, ct);
+        var dashboard = await SparDashboardApi.LoadAsync(db, user, organisation, year, today, ct, contract);
         return dashboard is null
             ? new(organisations, year, years, null, StatusCodes.Status404NotFound,
                 "Aucune organisation dont vous pouvez consulter le tableau de bord SPAR ne porte cet identifiant : choisissez-en une dans la liste.")

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clauses.Api.Pages.TableauDeBord;
 
-/// <summary>Drill-down: one contract of the dashboard and its clauses, read from the same <see cref="SparDashboard"/>.</summary>
+/// <summary>Drill-down: one contract of the dashboard and its clauses, built by the dashboard's own rules from that contract's
+/// data only.</summary>
 public sealed class MarcheModel(TenantDb tenant, CurrentUserAccessor current, TimeProvider clock) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
@@ -17,7 +18,7 @@ public sealed class MarcheModel(TenantDb tenant, CurrentUserAccessor current, Ti
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? organisation, int? annee, CancellationToken ct)
     {
         View = await DashboardPage.LoadAsync(tenant, current.Required, organisation, annee,
-            DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+            DateOnly.FromDateTime(clock.GetLocalNow().Date), ct, contract: id);
         Refusal = View.Refusal;
         Response.StatusCode = View.Status;
         if (View.Dashboard is { } d)
