@@ -28,9 +28,6 @@ public sealed class HoursContext
     public Dictionary<string, Person> PeopleByIdentity { get; } = new(StringComparer.Ordinal);
     public Dictionary<(Guid Person, Guid Lot), DateOnly> FirstStarts { get; } = [];
     public Dictionary<DateOnly, Statement> Statements { get; } = [];
-    /// <summary>The SIAE of the directory by SIRET: hours whose employer is one are recorded as done by that SIAE (the
-    /// dashboard's hours per SIAE, DOMAIN §7).</summary>
-    public Dictionary<string, Guid> SiaeBySiret { get; } = new(StringComparer.Ordinal);
 
     // Init-only rows (not positional) so Dapper converts date and array columns to these property types.
     private sealed record ContractRow { public Guid Id { get; init; } public Guid OrganisationId { get; init; } public DateOnly? StartsOn { get; init; } public DateOnly? EndsOn { get; init; } }
@@ -97,8 +94,6 @@ public sealed class HoursContext
         }
         foreach (var s in starts) context.FirstStarts[(s.ParticipantId, s.LotId)] = s.StartsOn;
         foreach (var s in statements) context.Statements[s.Period] = new Statement(s.Version, s.Status);
-        foreach (var (siret, id) in await db.QueryAsync<(string Siret, Guid Id)>("SELECT siret, id FROM siae", null, ct))
-            context.SiaeBySiret[siret] = id;
         return context;
     }
 

@@ -57,6 +57,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private readonly Dictionary<string, string?> _sirets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HoursContext.Person?> _byReference = new(StringComparer.Ordinal);
     private readonly HashSet<DateOnly> _newMonths = [];
+    private readonly Dictionary<string, Guid?> _siaeBySiret = new(StringComparer.Ordinal);
 
     public async Task AddAsync(HourInput input, CancellationToken ct)
     {
@@ -115,6 +116,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
                 await db.ExecuteAsync("SET LOCAL work_mem = '64MB'; SELECT begin_deferred_hour_rollups();", null, ct);
             _writesBegun = true;
         }
+        await KnowSiaeAsync(chunk, ct);
         await CreateStatementsAsync(ct);
         var write = fresh && !_freshFailed && InFreshMonths(chunk) ? InsertFreshAsync(chunk, ct) : MergeAsync(chunk, ct);
         if (!ForFiles)
@@ -164,6 +166,22 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     /// here on integers (people and lots are indexed in PostgreSQL's uuid order, <see cref="HoursContext"/>), which costs
     /// far less than PostgreSQL's sort of the wide rows; the order only matters for speed. A duplicate met anyway (rows
     /// stored under no statement) rolls back to the savepoint and merges the chunk instead.</summary>
+    /// <summary>Which of the chunk's employers are structures of the inclusive directory (a file names a few employers, each
+    /// looked up once): their rows are recorded as done by that structure (siae_id, the dashboard's hours per structure).</summary>
+    private async Task KnowSiaeAsync(Chunk chunk, CancellationToken ct)
+    {
+        List<string>? unknown = null;
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var siret = chunk.Rows[i].Siret;
+            if (_siaeBySiret.TryAdd(siret, null)) (unknown ??= []).Add(siret);
+        }
+        if (unknown is null) return;
+        foreach (var (siret, id) in await db.QueryAsync<(string Siret, Guid Id)>(
+                     "SELECT siret, id FROM siae WHERE siret = ANY (@sirets::bpchar[])", new { sirets = unknown.ToArray() }, ct))
+            _siaeBySiret[siret] = id;
+    }
+
     private async Task InsertFreshAsync(Chunk chunk, CancellationToken ct)
     {
         chunk.SortByNaturalKey();
@@ -461,7 +479,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private NpgsqlCommand Command(Chunk chunk, string sql)
     {
         var c = _columns;
-        c.Fill(chunk, context.SiaeBySiret);
+        c.Fill(chunk, _siaeBySiret);
         var count = chunk.Count;
         var command = new NpgsqlCommand(sql, db.Connection, db.Transaction);
         var p = command.Parameters;
@@ -581,7 +599,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         public readonly string?[] Evidence = new string?[capacity];
         public readonly Guid?[] Clauses = new Guid?[capacity], Siaes = new Guid?[capacity];
 
-        public void Fill(Chunk chunk, Dictionary<string, Guid> siaeBySiret)
+        public void Fill(Chunk chunk, Dictionary<string, Guid?> siaeBySiret)
         {
             for (var i = 0; i < chunk.Count; i++)
             {
@@ -598,7 +616,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
                 Amounts[i] = r.Amount;
                 Evidence[i] = r.Evidence;
                 Clauses[i] = r.Lot.ClauseId;
-                Siaes[i] = siaeBySiret.TryGetValue(r.Siret, out var siae) ? siae : null;
+                Siaes[i] = siaeBySiret.GetValueOrDefault(r.Siret);
             }
         }
     }

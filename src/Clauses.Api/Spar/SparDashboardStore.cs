@@ -114,7 +114,6 @@ public static class SparDashboardStore
     {
         figures ??= Rollups;
         var scope = new Scope(organisationId, year, asOf);
-        var (from, to) = (scope.From, scope.To);
         var args = scope.Args;
 
         var months = await figures.MonthsAsync(db, scope, ct);
@@ -151,10 +150,7 @@ public static class SparDashboardStore
         CancellationToken ct)
     {
         var scope = new Scope(organisationId, year, asOf);
-        var lotHours = (await db.QueryAsync<LotHours>("""
-            SELECT contract_id, lot_id, hours FROM hour_year_lot_totals
-             WHERE organisation_id = @organisationId AND year = @year AND contract_id = @contractId AND records <> 0
-            """, new { organisationId, year, contractId }, ct)).ToList();
+        var lotHours = (await Rollups.LotHoursAsync(db, scope, ct)).Where(h => h.ContractId == contractId).ToList();
         var (contracts, lots, clauses, done) = await ContractsAsync(db, scope, Rollups, lotHours, contractId, ct);
         return new Data([], lotHours, new Dictionary<Guid, string>(), contracts, lots, clauses, done, [],
             new Dictionary<string, long>(), 0, []);
