@@ -92,7 +92,7 @@ public static class SparDashboardBuilder
             Months(year, d.Months, targets.GetValueOrDefault(Indicator.HeuresInsertion)),
             Slices(d.LotHours.Select(h => (MainInstrument(lots.GetValueOrDefault(h.LotId)), h.Hours)), InstrumentLabel),
             Slices(d.Months.Select(h => (h.Modality, h.Hours)), m => Modality.Terms.Find(m)?.Label ?? m),
-            Slices(d.LotHours.Select(h => (contracts.TryGetValue(h.ContractId, out var c) ? c.Category : "inconnu", h.Hours)),
+            Slices(d.LotHours.Select(h => (contracts.TryGetValue(h.ContractId, out var c) ? c.Category : Unknown, h.Hours)),
                 c => PurchaseCategory.Terms.Find(c)?.Label ?? "Inconnu"),
             Slices(d.LotHours.Select(h => (lots.GetValueOrDefault(h.LotId)?.Contractor ?? NoContractor, h.Hours)),
                 c => c == NoContractor ? "Titulaire non renseigné" : c),
