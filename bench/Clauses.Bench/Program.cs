@@ -306,7 +306,7 @@ static class Variants
             await owner.ExecuteAsync($"DROP TABLE IF EXISTS {table}");
             await owner.ExecuteAsync($"CREATE TABLE {table} {Clones[kind].Ddl}");
         }
-        var hash = new string('0', 64);
+        var hash = new byte[32];
         var watch = Stopwatch.StartNew();
         await using (var tx = await owner.BeginTransactionAsync())
         {
@@ -333,7 +333,7 @@ static class Variants
                     await copy.WriteAsync("heures_attestees", NpgsqlDbType.Text);
                     await copy.WriteAsync(Scale.Evidence(month, ids.References[person]), NpgsqlDbType.Text);
                     await copy.WriteAsync("excel", NpgsqlDbType.Text);
-                    await copy.WriteAsync(hash, NpgsqlDbType.Text);
+                    await copy.WriteAsync(hash, NpgsqlDbType.Bytea);
                     await copy.WriteAsync(ids.UserId, NpgsqlDbType.Uuid);
                 }
                 await copy.CompleteAsync();

@@ -389,7 +389,7 @@ SELECT format($q$
   SELECT w.org_id, w.contract_id, w.lot_id, w.participant_id, w.siret, w.modality, bench.md(m), 'mois', 1,
          (70 + floor(bench.u(w.wk * 200 + (m - w.first_m), 60) * 1450))::numeric / 10,
          'Bulletin ' || to_char(bench.md(m), 'MM/YYYY') || ' ' || w.person_ref, w.source,
-         CASE WHEN w.source = 'excel' THEN w.file_prefix || lpad(to_hex(m), 32, '0') END, w.fac_id
+         CASE WHEN w.source = 'excel' THEN decode(w.file_prefix || lpad(to_hex(m), 32, '0'), 'hex') END, w.fac_id
     FROM bench.work w, generate_series(greatest(w.first_m, %1$s), least(w.first_m + w.len - 1, %2$s)) m
    WHERE w.first_m <= %2$s AND w.first_m + w.len - 1 >= %1$s
    ORDER BY m, w.rank, w.cg

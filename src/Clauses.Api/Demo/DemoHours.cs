@@ -79,7 +79,7 @@ internal sealed partial class DemoBuilder
             assignment.ParticipantId, assignment.EmployerSiret, assignment.Siae?.Id, assignment.Modality, period, hours,
             converted ? "conversion_montant" : "heures_attestees", invoiced,
             converted ? $"Facture de sous-traitance {monthText} – {employer}" : source == "excel" ? $"Relevé d'heures {monthText} – {employer}" : $"Attestation employeur {monthText} – {employer}",
-            source, source == "excel" ? DemoIds.Sha256Hex(contract.Reference + "|" + monthText + "|v1") : null,
+            source, source == "excel" ? DemoIds.Sha256(contract.Reference + "|" + monthText + "|v1") : null,
             assignment.CreatedBy));
     }
 

@@ -17,9 +17,8 @@ internal static class DemoIds
         return new Guid(bytes, bigEndian: true);
     }
 
-    /// <summary>Lower-case hex SHA-256 of a text, used as the demo's Excel file hashes.</summary>
-    public static string Sha256Hex(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>SHA-256 of a text, used as the demo's Excel file hashes.</summary>
+    public static byte[] Sha256(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 }
 
 /// <summary>SIRET = SIREN (8 digits + Luhn digit) + NIC (4 digits + a digit making the 14 digits Luhn-valid).</summary>

@@ -72,7 +72,7 @@ internal sealed record StatementRow(
 internal sealed record HourRow(
     Guid OrganisationId, Guid ContractId, Guid LotId, Guid ClauseId, Guid ParticipantId, string EmployerSiret, Guid? SiaeId,
     string Modality, DateOnly Period, decimal Hours, string CountingMethod, decimal? InvoicedAmountHt,
-    string EvidenceReference, string Source, string? FileHash, Guid? DeclaredBy);
+    string EvidenceReference, string Source, byte[]? FileHash, Guid? DeclaredBy);
 
 internal sealed record ExitRow(
     Guid Id, Guid OrganisationId, Guid ParticipantId, DateOnly ExitedOn, string Outcome, DateOnly FollowUpDueOn,

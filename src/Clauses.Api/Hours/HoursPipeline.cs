@@ -499,7 +499,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         p.Add(new NpgsqlParameter<Guid>("organisation", context.OrganisationId));
         p.Add(new NpgsqlParameter<Guid>("contract", context.ContractId));
         p.Add(new NpgsqlParameter<string>("source", options.Source));
-        p.Add(new NpgsqlParameter("hash", NpgsqlDbType.Text) { Value = (object?)options.FileHash ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("hash", NpgsqlDbType.Bytea) { Value = options.FileHash is { } hex ? Convert.FromHexString(hex) : DBNull.Value });
         p.Add(new NpgsqlParameter<Guid>("user", options.UserId));
         return command;
     }

@@ -143,7 +143,7 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Equal((3, 0, 0), Counts(result.Body));
         Assert.Equal([Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))], await _data.ListAsync<string>(
-            "SELECT DISTINCT file_hash FROM hour_records WHERE contract_id = @Contract", _s));
+            "SELECT DISTINCT encode(file_hash, 'hex') FROM hour_records WHERE contract_id = @Contract", _s));
 
         var empty = await ImportAsync([]);
         Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
