@@ -41,8 +41,9 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     // Files (no per-row outcome, not a dry run) check the next chunk while the last one is written: the reader and
     // the checks keep one core busy while PostgreSQL works on the other.
     private bool ForFiles => !options.DryRun && !options.TrackRows;
-    private Chunk _chunk = new(options.ChunkSize);      // rows of months that already had a statement
-    private Chunk _fresh = new(options.ChunkSize);      // rows of months that had none when checked
+    // Chunks are taken when a row needs one, so a file holds two (the one written, the one filled), not three.
+    private Chunk? _chunk;      // rows of months that already had a statement
+    private Chunk? _fresh;      // rows of months that had none when checked
     private Chunk? _spare;
     private readonly Columns _columns = new(options.ChunkSize);
     private Task _writing = Task.CompletedTask;
@@ -73,7 +74,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         }
         var month = new DateOnly(row.Period.Year, row.Period.Month, 1);
         var fresh = ForFiles && (_freshMonths.Contains(month) || !context.Statements.ContainsKey(month));
-        var chunk = fresh ? _fresh : _chunk;
+        var chunk = fresh ? _fresh ??= TakeChunk() : _chunk ??= TakeChunk();
         chunk.Add(row);
         if (chunk.Count >= options.ChunkSize) await FlushAsync(fresh, ct);
     }
@@ -91,7 +92,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private async Task FlushAsync(bool fresh, CancellationToken ct)
     {
         var chunk = fresh ? _fresh : _chunk;
-        if (chunk.Count == 0) return;
+        if (chunk is null || chunk.Count == 0) return;
         await _writing;     // one statement at a time on the connection; its errors surface here
         if (options.Atomic && HasErrors)
         {
@@ -125,10 +126,8 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
             chunk.Clear();
             return;
         }
-        var next = _spare ?? new Chunk(options.ChunkSize);
-        _spare = null;
-        if (fresh) _fresh = next;
-        else _chunk = next;
+        if (fresh) _fresh = null;
+        else _chunk = null;
         _writing = RecycleAfter(write, chunk);
     }
 
@@ -144,6 +143,13 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         {
             // The transaction is rolled back by the caller; CompleteAsync would have reported this error.
         }
+    }
+
+    private Chunk TakeChunk()
+    {
+        var chunk = _spare ?? new Chunk(options.ChunkSize);
+        _spare = null;
+        return chunk;
     }
 
     private async Task RecycleAfter(Task write, Chunk chunk)
@@ -556,7 +562,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     }
 
     /// <summary>The column as sent: the array itself when the chunk is full (every chunk but the last), not a copy: a copy
-    /// of a 50 000-row column lands on the large object heap, once per column and chunk, and lingers until a full collection.</summary>
+    /// of a 20 000-row column lands on the large object heap, once per column and chunk, and lingers until a full collection.</summary>
     private static T[] Filled<T>(T[] column, int count) => count == column.Length ? column : column[..count];
 
     private readonly record struct Row(int Number, HoursContext.Lot Lot, HoursContext.Person Person, string Siret, string Modality,

@@ -18,7 +18,7 @@ public static class ImportsApi
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static WorkbookLimits Limits(IConfiguration config) => new(MaxFileBytes: MaxUploadBytes,
-        MaxRows: config.GetValue("Imports:MaxRows", 200_000), ChunkRows: config.GetValue("Imports:ChunkRows", 50_000));
+        MaxRows: config.GetValue("Imports:MaxRows", 200_000), ChunkRows: config.GetValue("Imports:ChunkRows", 20_000));
 
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
     {

@@ -38,7 +38,7 @@ public sealed record CellError(string Sheet, int Row, string Column, string Fiel
 /// MaxRows: non-blank data rows (413). MaxErrors: cell errors reported before a single "more errors omitted" error.
 /// </summary>
 public sealed record WorkbookLimits(long MaxFileBytes = 100_000_000, long MaxUncompressedBytes = 1_000_000_000, int MaxCompressionRatio = 200,
-    int MaxRows = 200_000, int MaxErrors = 1_000, int ChunkRows = 50_000);
+    int MaxRows = 200_000, int MaxErrors = 1_000, int ChunkRows = 20_000);
 
 /// <summary>The file cannot be read at all: Status is 400 (corrupt, unsafe, unrecognisable), 413 (too large) or 415 (not an .xlsx).</summary>
 public sealed class WorkbookRejectedException(int status, string message) : Exception(message)
