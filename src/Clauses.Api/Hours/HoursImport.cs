@@ -24,24 +24,35 @@ public static class HoursImport
     public static async Task<Outcome> RunAsync(TenantSession db, HoursContext context, Stream file, WorkbookLimits limits,
         Guid userId, string fileHash, Action<int>? progress, CancellationToken ct)
     {
-        var channel = Channel.CreateBounded<ImportRow>(new BoundedChannelOptions(4_096) { SingleReader = true, SingleWriter = true });
+        // Rows cross from the reading thread in batches: one hand-over (and at most one wake-up) per batch, not per row.
+        var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         var readerErrors = new List<CellError>();
         var readerErrorCount = 0;
         var producer = Task.Run(() =>
         {
+            var batch = new Batch(new ImportRow[BatchRows]);
+            void Send()
+            {
+                var full = batch;
+                batch = new Batch(new ImportRow[BatchRows]);
+                while (!channel.Writer.TryWrite(full))
+                    if (!channel.Writer.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult()) return;
+            }
             try
             {
-                return HoursWorkbookReader.Read(file, limits, Modalities,
+                var summary = HoursWorkbookReader.Read(file, limits, Modalities,
                     row =>
                     {
-                        while (!channel.Writer.TryWrite(row))
-                            if (!channel.Writer.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult()) return;
+                        batch.Rows[batch.Count++] = row;
+                        if (batch.Count == BatchRows) Send();
                     },
                     error =>
                     {
                         Interlocked.Increment(ref readerErrorCount);
                         lock (readerErrors) readerErrors.Add(error);
                     }, ct);
+                if (batch.Count > 0) Send();
+                return summary;
             }
             finally
             {
@@ -54,11 +65,14 @@ public static class HoursImport
         ReadSummary summary;
         try
         {
-            await foreach (var row in channel.Reader.ReadAllAsync(ct))
+            await foreach (var batch in channel.Reader.ReadAllAsync(ct))
             {
                 if (Volatile.Read(ref readerErrorCount) > 0) pipeline.StopWriting();
-                await pipeline.AddAsync(ToInput(row), ct);
-                if (pipeline.Processed % 5_000 == 0) progress?.Invoke(pipeline.Processed);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    await pipeline.AddAsync(ToInput(batch.Rows[i]), ct);
+                    if (pipeline.Processed % 5_000 == 0) progress?.Invoke(pipeline.Processed);
+                }
             }
             summary = await producer;    // rethrows WorkbookRejectedException
             await pipeline.CompleteAsync(ct);
@@ -83,6 +97,14 @@ public static class HoursImport
             .ToList();
         var errorCount = readerErrorCount + pipeline.Errors.Count(e => !readerCells.Contains((e.Row, e.Error.Field)));
         return new Outcome(summary.Rows, pipeline.Accepted, pipeline.Replaced, pipeline.Unchanged, errors, errorCount);
+    }
+
+    private const int BatchRows = 256;
+
+    private sealed class Batch(ImportRow[] rows)
+    {
+        public readonly ImportRow[] Rows = rows;
+        public int Count;
     }
 
     public static HourInput ToInput(ImportRow r) => new(r.Row, r.LotNumber, r.ParticipantReference, r.LastName, r.FirstName, r.BirthDate,
