@@ -18,7 +18,7 @@ using Clauses.Api.Spar;
 using Clauses.Api.Tenders;
 using Clauses.Api.Wordings;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(Hosting.WithoutConfigReload(args));
 
 builder.AddLogging();
 builder.AddDatabase();
