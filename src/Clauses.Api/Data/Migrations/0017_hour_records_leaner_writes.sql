@@ -8,12 +8,13 @@ ALTER TABLE hour_records ADD CONSTRAINT hour_records_file_hash_check CHECK (octe
 
 -- A file import's per-chunk roll-up stages (0016) read the written rows twice instead of three times: the lots whose
 -- reserved status the people stage needs are taken from the month stage's own output (a few rows) rather than from
--- another pass over the rows.
+-- another pass over the rows. The month of a date is truncated as a timestamp: date_trunc of a date goes through
+-- timestamptz and the session's time zone, 150 ms per million rows against 60 (same result for a date).
 CREATE OR REPLACE FUNCTION hour_rollups_stage_sql(src text) RETURNS text
   LANGUAGE sql IMMUTABLE AS $f$
   SELECT format($q$
     WITH d AS NOT MATERIALIZED (
-      SELECT organisation_id, contract_id, date_trunc('month', period)::date AS month, version, lot_id, participant_id, modality,
+      SELECT organisation_id, contract_id, date_trunc('month', period::timestamp)::date AS month, version, lot_id, participant_id, modality,
              siae_id, sign * hours AS hours, sign
         FROM (%s) s),
     months AS (
