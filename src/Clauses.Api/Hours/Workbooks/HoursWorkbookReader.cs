@@ -42,7 +42,7 @@ public static class HoursWorkbookReader
                 ct.ThrowIfCancellationRequested();
                 if (!package.Exists(sheet.PartPath)) continue;
                 foreach (var slot in headerSlots) slot.Generation = -1; // generations restart with each sheet
-                using var source = new SheetRowSource(package, sheet.PartPath, sharedStrings, options);
+                using var source = new SheetRowSource(() => package.OpenPart(sheet.PartPath), sharedStrings, options);
                 int headerRow;
                 while (true)
                 {
