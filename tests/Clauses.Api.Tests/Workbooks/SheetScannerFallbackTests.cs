@@ -50,6 +50,11 @@ public class SheetScannerFallbackTests
         ["]]> in text"] = Bytes(Part(Data("<row r=\"2\"><c r=\"A2\" t=\"str\"><v>a]]>b</v></c></row>"))),
         ["]]> between cells"] = Bytes(Part(Data("<row r=\"2\">]]><c r=\"A2\"><v>1</v></c></row>"))),
         ["mismatched end tag"] = Bytes(Part(Data("<row r=\"2\"><c r=\"A2\"><v>1</v></x></row>"))),
+        ["cell end tag with another prefix of the same length"] = Bytes(Part(Data(
+            "<x:row r=\"2\" xmlns:x=\"urn:x\" xmlns:y=\"urn:x\"><x:c r=\"B2\"><x:v>1</x:v></y:c></x:row>"))),
+        ["value end tag with another prefix of the same length"] = Bytes(Part(Data(
+            "<x:row r=\"2\" xmlns:x=\"urn:x\" xmlns:y=\"urn:x\"><x:c r=\"B2\"><x:v>1</y:v></x:c></x:row>"))),
+        ["cell whose end tag is another element's"] = Bytes(Part(Data("<row r=\"2\"><d r=\"B2\"><v>1</v></c></row>"))),
         ["end tag with another prefix"] = Bytes(Part(Data("<row r=\"2\" xmlns:p=\"urn:p\"><p:c r=\"A2\"><v>1</v></c></row>"))),
         ["'<' in an attribute value"] = Bytes(Part(Data("<row r=\"2\"><c r=\"A<2\"><v>1</v></c></row>"))),
         ["duplicate attribute"] = Bytes(Part(Data("<row r=\"2\"><c r=\"A2\" r=\"B2\"><v>1</v></c></row>"))),

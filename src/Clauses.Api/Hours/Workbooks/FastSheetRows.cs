@@ -129,28 +129,33 @@ internal sealed class FastSheetRows : IDisposable
                 x.ReadEndTag();
                 return;
             }
-            x.ReadStartTag();
-            var name = x.LocalName;
-            if (name.Length != 1 || name[0] != 'c') throw new ScanFallbackException("an element other than a cell in a row");
             var column = -1;
             var style = 0;
             var kind = RawKind.Number;
+            if (x.TryReadCell(out var bytes))
+            {
+                if (bytes.R >= 0) Attribute((byte)'r', x.ShortBytes(bytes.R, bytes.RLength), ref column, ref style, ref kind);
+                if (bytes.S >= 0) Attribute((byte)'s', x.ShortBytes(bytes.S, bytes.SLength), ref column, ref style, ref kind);
+                if (bytes.T >= 0) Attribute((byte)'t', x.ShortBytes(bytes.T, bytes.TLength), ref column, ref style, ref kind);
+                if (column < 0) column = lastColumn + 1;
+                lastColumn = column;
+                var slot = column < slotOfColumn.Length ? slotOfColumn[column] : -1;
+                if (bytes.Empty || slot < 0) continue;
+                var kept = Start(slots[slot], column, style);
+                var text = x.Bytes(bytes.Text, bytes.TextLength);
+                if (text.Length > kept.Chars.Length) kept.Chars = new char[Math.Max(text.Length, kept.Chars.Length * 2)];
+                for (var j = 0; j < text.Length; j++) kept.Chars[j] = (char)text[j];
+                kept.Length = text.Length;
+                SetValue(kept, kind);
+                continue;
+            }
+            x.ReadStartTag();
+            var name = x.LocalName;
+            if (name.Length != 1 || name[0] != 'c') throw new ScanFallbackException("an element other than a cell in a row");
             for (var k = 0; k < x.AttributeCount; k++)
             {
-                switch (x.AttributeLetter(k))
-                {
-                    case (byte)'r':
-                        if (TryParseColumn(x.ShortValue(k), out var col)) column = col;
-                        break;
-                    case (byte)'t':
-                        kind = CellKind(x.ShortValue(k));
-                        break;
-                    case (byte)'s':
-                        if (!TryParseDigits(x.ShortValue(k), out style)) style = 0;
-                        break;
-                    default:
-                        break;
-                }
+                var letter = x.AttributeLetter(k);
+                if (letter is (byte)'r' or (byte)'s' or (byte)'t') Attribute(letter, x.ShortValue(k), ref column, ref style, ref kind);
             }
             if (column < 0) column = lastColumn + 1;
             lastColumn = column;
@@ -161,16 +166,46 @@ internal sealed class FastSheetRows : IDisposable
                 x.SkipElement();
                 continue;
             }
-            var cell = slots[slotIndex];
-            cell.Generation = _generation;
-            cell.Kind = RawKind.None;
-            cell.Formula = false;
-            cell.Style = style;
-            cell.Column = column;
-            cell.Length = 0;
-            cell.Text = null;
+            var cell = Start(slots[slotIndex], column, style);
+            if (x.TryReadTextChild((byte)'v', ref cell.Chars, out var length))
+            {
+                cell.Length = length;
+                SetValue(cell, kind);
+                continue;
+            }
             ReadCellContent(cell, kind);
         }
+    }
+
+    /// <summary>What the r, s and t attributes of a cell say (the XmlReader path's rules, on the value's first 32 characters).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Attribute(byte letter, ReadOnlySpan<byte> value, ref int column, ref int style, ref RawKind kind)
+    {
+        switch (letter)
+        {
+            case (byte)'r':
+                if (TryParseColumn(value, out var col)) column = col;
+                break;
+            case (byte)'t':
+                kind = CellKind(value);
+                break;
+            default:
+                if (!TryParseDigits(value, out style)) style = 0;
+                break;
+        }
+    }
+
+    /// <summary>A kept cell of the current row, emptied, before its content is read.</summary>
+    private RawCell Start(RawCell cell, int column, int style)
+    {
+        cell.Generation = _generation;
+        cell.Kind = RawKind.None;
+        cell.Formula = false;
+        cell.Style = style;
+        cell.Column = column;
+        cell.Length = 0;
+        cell.Text = null;
+        return cell;
     }
 
     private static RawKind CellKind(ReadOnlySpan<byte> t)
@@ -212,18 +247,7 @@ internal sealed class FastSheetRows : IDisposable
             {
                 if (x.IsEmptyElement) continue;
                 ReadValue(cell);
-                cell.Kind = kind;
-                if (kind == RawKind.SharedString)
-                {
-                    if (TryParseDigits(cell.Span, out var index) && index < _sharedStrings.Length)
-                        cell.Text = _sharedStrings[index];
-                    else
-                        throw new WorkbookRejectedException(400, XlsxPackage.Corrupt);
-                }
-                else if (kind is RawKind.String or RawKind.Error or RawKind.IsoDate)
-                {
-                    cell.Text = new string(cell.Span);
-                }
+                SetValue(cell, kind);
             }
             else if (name.Length == 1 && name[0] == 'f')
             {
@@ -240,6 +264,23 @@ internal sealed class FastSheetRows : IDisposable
             {
                 x.SkipElement();
             }
+        }
+    }
+
+    /// <summary>After a &lt;v&gt;: the cell takes the kind of its t attribute, the shared string or the text.</summary>
+    private void SetValue(RawCell cell, RawKind kind)
+    {
+        cell.Kind = kind;
+        if (kind == RawKind.SharedString)
+        {
+            if (TryParseDigits(cell.Span, out var index) && index < _sharedStrings.Length)
+                cell.Text = _sharedStrings[index];
+            else
+                throw new WorkbookRejectedException(400, XlsxPackage.Corrupt);
+        }
+        else if (kind is RawKind.String or RawKind.Error or RawKind.IsoDate)
+        {
+            cell.Text = new string(cell.Span);
         }
     }
 
@@ -292,6 +333,7 @@ internal sealed class FastSheetRows : IDisposable
     }
 
     /// <summary>int.TryParse with NumberStyles.None: ASCII digits only, at least one, no overflow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryParseDigits<T>(ReadOnlySpan<T> digits, out int value) where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
@@ -309,6 +351,7 @@ internal sealed class FastSheetRows : IDisposable
     }
 
     /// <summary><see cref="WorkbookText.TryParseReference"/> on bytes: the 0-based column of "AB12".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryParseColumn(ReadOnlySpan<byte> reference, out int column)
     {
         column = -1;

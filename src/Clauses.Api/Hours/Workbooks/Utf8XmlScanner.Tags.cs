@@ -10,6 +10,9 @@ internal sealed partial class Utf8XmlScanner
     // Names are limited to ASCII letters, digits, '_', '-', '.' and one ':'; other names (legal or not) fall back.
     private static readonly byte[] NameClass = BuildNameClass();
 
+    // Bytes of an attribute value that need no attention (printable ASCII but '<' and '&'; both quotes are checked first).
+    private static readonly bool[] ValuePlain = [.. Enumerable.Range(0, 256).Select(b => b is >= 0x20 and < 0x80 and not ('<' or '&'))];
+
     private static byte[] BuildNameClass()
     {
         var table = new byte[256];
@@ -59,40 +62,43 @@ internal sealed partial class Utf8XmlScanner
         }
     }
 
-    /// <summary>Scans a qualified name from <paramref name="i"/>; false when the buffer ends first.</summary>
+    /// <summary>Scans a qualified name from <paramref name="i"/>: the offset after it, or -1 when the buffer ends first; its ':' in _scanColon.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryScanName(ref int i, out int colon)
+    private int ScanName(int i)
     {
         var buf = _buf;
         var end = _end;
-        colon = -1;
-        if (i >= end) return false;
+        var colon = -1;
+        if (i >= end) return -1;
         if (NameClass[buf[i]] != NameStartChar) throw new ScanFallbackException("a name the scanner does not handle");
         i++;
         while (true)
         {
-            if (i >= end) return false;
+            if (i >= end) return -1;
             var c = NameClass[buf[i]];
             if (c is NameStartChar or NameChar) { i++; continue; }
-            if (c == NameEnd) return true;
+            if (c == NameEnd) break;
             if (c == NameOther || colon >= 0) throw new ScanFallbackException("a name the scanner does not handle");
             colon = i++;
-            if (i >= end) return false;
+            if (i >= end) return -1;
             if (NameClass[buf[i]] != NameStartChar) throw new ScanFallbackException("a name the scanner does not handle");
         }
+        _scanColon = colon;
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseStartTag()
     {
-        var i = _pos + 1;
-        if (!TryScanName(ref i, out var colon)) return false;
+        var i = ScanName(_pos + 1);
+        if (i < 0) return false;
         _nameStart = _pos + 1;
         _nameEnd = i;
-        _colon = colon;
+        _colon = _scanColon;
         var buf = _buf;
         var end = _end;
         var count = 0;
+        var special = false;
         while (true)
         {
             if (i >= end) return false;
@@ -115,8 +121,11 @@ internal sealed partial class Utf8XmlScanner
             if (b is (byte)'>' or (byte)'/') continue;
 
             var nameStart = i;
-            if (!TryScanName(ref i, out var attrColon)) return false;
+            i = ScanName(i);
+            if (i < 0) return false;
             var nameEnd = i;
+            var attrColon = _scanColon;
+            if (attrColon >= 0 || (nameEnd - nameStart == 5 && buf[nameStart] == 'x')) special = true;
             while (true)
             {
                 if (i >= end) return false;
@@ -140,6 +149,7 @@ internal sealed partial class Utf8XmlScanner
                 if (i >= end) return false;
                 b = buf[i];
                 if (b == quote) break;
+                if (ValuePlain[b]) { i++; continue; }
                 if (b is >= 0x20 and < 0x80)
                 {
                     if (b == '<') throw new ScanFallbackException("'<' in an attribute value");
@@ -185,6 +195,7 @@ internal sealed partial class Utf8XmlScanner
             i++;
         }
         _attrCount = count;
+        _specialAttributes = special;
         _tagEnd = i;
         return true;
     }
@@ -193,9 +204,27 @@ internal sealed partial class Utf8XmlScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishStartTag()
     {
-        var buf = _buf;
         var depth = _depth;
         var preserve = _preserve[depth];
+        var declared = _specialAttributes && SpecialAttributes(depth, ref preserve);
+        if (_colon >= 0) CheckPrefix(_buf.AsSpan(_nameStart, _colon - _nameStart));
+        if (_attrCount > 1) CheckDuplicates();
+        _elementDepth = depth;
+        if (_isEmpty)
+        {
+            if (declared) PopPrefixes(depth);
+        }
+        else
+        {
+            Enter(preserve);
+        }
+        _pos = _tagEnd;
+    }
+
+    /// <summary>Prefixed attributes and xmlns: declarations first (they apply to the element's own name), then prefixes, xml:space.</summary>
+    private bool SpecialAttributes(int depth, ref bool preserve)
+    {
+        var buf = _buf;
         var declared = false;
         var prefixed = false;
         for (var k = 0; k < _attrCount; k++)
@@ -213,6 +242,7 @@ internal sealed partial class Utf8XmlScanner
                 if (local.SequenceEqual("xml"u8) || local.SequenceEqual("xmlns"u8)) throw new ScanFallbackException("a reserved namespace prefix");
                 CheckNamespace(in a, allowEmpty: false);
                 _prefixes.Add((local.ToArray(), depth));
+                _prefixesVersion++;
                 declared = true;
             }
             else if (prefix.SequenceEqual("xml"u8))
@@ -234,7 +264,6 @@ internal sealed partial class Utf8XmlScanner
                 prefixed = true;
             }
         }
-        if (_colon >= 0) CheckPrefix(buf.AsSpan(_nameStart, _colon - _nameStart));
         if (prefixed)
         {
             for (var k = 0; k < _attrCount; k++)
@@ -245,17 +274,7 @@ internal sealed partial class Utf8XmlScanner
                 if (!prefix.SequenceEqual("xmlns"u8) && !prefix.SequenceEqual("xml"u8)) CheckPrefix(prefix);
             }
         }
-        if (_attrCount > 1) CheckDuplicates();
-        _elementDepth = depth;
-        if (_isEmpty)
-        {
-            if (declared) PopPrefixes(depth);
-        }
-        else
-        {
-            Enter(preserve);
-        }
-        _pos = _tagEnd;
+        return declared;
     }
 
     private void CheckNamespace(in Attribute a, bool allowEmpty)
@@ -267,10 +286,24 @@ internal sealed partial class Utf8XmlScanner
             throw new ScanFallbackException("a reserved namespace name");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckPrefix(ReadOnlySpan<byte> prefix)
     {
+        // Nearly every element repeats the last prefix (x:): the declarations in scope have not changed since it was found.
+        if (_foundVersion == _prefixesVersion && prefix.Length == _found.Length && (prefix.Length == 1 ? prefix[0] == _found[0] : prefix.SequenceEqual(_found)))
+            return;
+        FindPrefix(prefix);
+    }
+
+    private void FindPrefix(ReadOnlySpan<byte> prefix)
+    {
         for (var k = _prefixes.Count - 1; k >= 0; k--)
-            if (prefix.SequenceEqual(_prefixes[k].Prefix)) return;
+        {
+            if (!prefix.SequenceEqual(_prefixes[k].Prefix)) continue;
+            _found = _prefixes[k].Prefix;
+            _foundVersion = _prefixesVersion;
+            return;
+        }
         throw new ScanFallbackException("an undeclared or reserved prefix");
     }
 
@@ -281,11 +314,12 @@ internal sealed partial class Utf8XmlScanner
         for (var i = 1; i < _attrCount; i++)
         {
             ref var a = ref _attrs[i];
-            var name = buf.AsSpan(a.NameStart, a.NameEnd - a.NameStart);
+            var length = a.NameEnd - a.NameStart;
             for (var j = 0; j < i; j++)
             {
                 ref var b = ref _attrs[j];
-                if (name.SequenceEqual(buf.AsSpan(b.NameStart, b.NameEnd - b.NameStart)))
+                if (b.NameEnd - b.NameStart == length && buf[b.NameStart] == buf[a.NameStart]
+                    && buf.AsSpan(a.NameStart, length).SequenceEqual(buf.AsSpan(b.NameStart, length)))
                     throw new ScanFallbackException("a duplicate attribute");
                 if (a.Colon >= 0 && b.Colon >= 0
                     && buf.AsSpan(a.Colon, a.NameEnd - a.Colon).SequenceEqual(buf.AsSpan(b.Colon, b.NameEnd - b.Colon)))
@@ -301,12 +335,14 @@ internal sealed partial class Utf8XmlScanner
         {
             if (depth == MaxDepth) throw new ScanFallbackException("elements nested too deep");
             Array.Resize(ref _nameStarts, depth * 2);
+            Array.Resize(ref _prefixLengths, depth * 2);
             Array.Resize(ref _preserve, (depth * 2) + 1);
         }
         var length = _nameEnd - _nameStart;
         if (_namesLength + length > _names.Length) Array.Resize(ref _names, Math.Max(_names.Length * 2, _namesLength + length));
-        Buffer.BlockCopy(_buf, _nameStart, _names, _namesLength, length);
+        _buf.AsSpan(_nameStart, length).CopyTo(_names.AsSpan(_namesLength));
         _nameStarts[depth] = _namesLength;
+        _prefixLengths[depth] = _colon < 0 ? 0 : _colon - _nameStart + 1;
         _namesLength += length;
         _depth = depth + 1;
         _preserve[depth + 1] = preserve;
@@ -314,32 +350,44 @@ internal sealed partial class Utf8XmlScanner
 
     private void PopPrefixes(int depth)
     {
-        while (_prefixes.Count > 0 && _prefixes[^1].Depth == depth) _prefixes.RemoveAt(_prefixes.Count - 1);
+        while (_prefixes.Count > 0 && _prefixes[^1].Depth == depth)
+        {
+            _prefixes.RemoveAt(_prefixes.Count - 1);
+            _prefixesVersion++;
+        }
     }
 
+    /// <summary>Leaves the innermost element, its namespace declarations going out of scope.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Leave()
+    {
+        var depth = --_depth;
+        _namesLength = _nameStarts[depth];
+        if (_prefixes.Count > 0 && _prefixes[^1].Depth == depth) PopPrefixes(depth);
+    }
+
+    /// <summary>'&lt;/' then the open element's name (which was checked when it opened), S?, '&gt;'.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseEndTag()
     {
-        var start = _pos + 2;
-        var i = start;
-        if (!TryScanName(ref i, out _)) return false;
-        var nameEnd = i;
+        if (_depth == 0) throw new ScanFallbackException("an end tag without its start tag");
+        var open = _nameStarts[_depth - 1];
+        var length = _namesLength - open;
+        var i = _pos + 2;
         var buf = _buf;
+        if (_end - i <= length) return false;
+        if (!buf.AsSpan(i, length).SequenceEqual(_names.AsSpan(open, length)))
+            throw new ScanFallbackException("an end tag that does not match its start tag");
+        i += length;
         while (true)
         {
             if (i >= _end) return false;
             var b = buf[i];
             if (b == '>') break;
-            if (!IsSpace(b)) throw new ScanFallbackException("malformed end tag");
+            if (!IsSpace(b)) throw new ScanFallbackException("an end tag that does not match its start tag");
             i++;
         }
-        if (_depth == 0) throw new ScanFallbackException("an end tag without its start tag");
-        var open = _nameStarts[_depth - 1];
-        if (!buf.AsSpan(start, nameEnd - start).SequenceEqual(_names.AsSpan(open, _namesLength - open)))
-            throw new ScanFallbackException("an end tag that does not match its start tag");
-        _depth--;
-        _namesLength = open;
-        if (_prefixes.Count > 0 && _prefixes[^1].Depth == _depth) PopPrefixes(_depth);
+        Leave();
         _pos = i + 1;
         return true;
     }

@@ -133,6 +133,52 @@ internal sealed partial class Utf8XmlScanner
         }
     }
 
+    /// <summary>
+    /// The usual cell content in one step: when the buffered bytes are exactly &lt;p:<paramref name="localName"/>&gt;, a text of
+    /// printable ASCII without '&amp;', ']' or only spaces, the matching end tag and the end tag of the element just entered
+    /// (p: its prefix), reads them, puts the text in <paramref name="chars"/> and leaves that element, as ReadStartTag, ReadText
+    /// and two ReadEndTag would. Otherwise reads nothing and returns false.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryReadTextChild(byte localName, ref char[] chars, out int length)
+    {
+        length = 0;
+        var buf = _buf;
+        var end = _end;
+        var open = _nameStarts[_depth - 1];
+        var name = _names.AsSpan(open, _namesLength - open);
+        var prefix = name[.._prefixLengths[_depth - 1]];
+        var i = _pos;
+        if (end - i < prefix.Length + 3 || buf[i] != '<' || !buf.AsSpan(i + 1, prefix.Length).SequenceEqual(prefix)) return false;
+        i += prefix.Length + 1;
+        if (buf[i] != localName || buf[i + 1] != '>') return false;
+        i += 2;
+        var start = i;
+        var blank = true;
+        while (true)
+        {
+            if (i >= end) return false;
+            var b = buf[i];
+            if (b is < 0x20 or >= 0x7F or (byte)'<' or (byte)'&' or (byte)']') break;
+            if (b != ' ') blank = false;
+            i++;
+        }
+        if (blank || buf[i] != '<') return false;
+        var textEnd = i;
+        if (end - i < prefix.Length + name.Length + 7) return false;
+        if (buf[i + 1] != '/' || !buf.AsSpan(i + 2, prefix.Length).SequenceEqual(prefix)) return false;
+        i += prefix.Length + 2;
+        if (buf[i] != localName || buf[i + 1] != '>' || buf[i + 2] != '<' || buf[i + 3] != '/') return false;
+        i += 4;
+        if (!buf.AsSpan(i, name.Length).SequenceEqual(name) || buf[i + name.Length] != '>') return false;
+        length = textEnd - start;
+        if (length > chars.Length) GrowChars(ref chars, length);
+        for (var j = 0; j < length; j++) chars[j] = (char)buf[start + j];
+        Leave();
+        _pos = i + name.Length + 1;
+        return true;
+    }
+
     private static void GrowChars(ref char[] chars, int needed) => Array.Resize(ref chars, Math.Max(needed, chars.Length * 2));
 
     /// <summary>A ']' is fine unless it starts "]]&gt;". 1, or 0 when more bytes are needed to tell.</summary>

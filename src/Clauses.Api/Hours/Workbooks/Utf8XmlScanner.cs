@@ -37,8 +37,9 @@ internal sealed partial class Utf8XmlScanner : IDisposable
     private bool _eof;
 
     // The last start tag; its offsets hold until the next read from the stream.
-    private int _nameStart, _nameEnd, _colon, _tagEnd, _elementDepth;
+    private int _nameStart, _nameEnd, _colon, _tagEnd, _elementDepth, _scanColon;
     private bool _isEmpty;
+    private bool _specialAttributes; // prefixed or xmlns: SpecialAttributes looks at them
     private Attribute[] _attrs = new Attribute[8];
     private int _attrCount;
 
@@ -46,9 +47,13 @@ internal sealed partial class Utf8XmlScanner : IDisposable
     private byte[] _names = new byte[256];
     private int _namesLength;
     private int[] _nameStarts = new int[16];
+    private int[] _prefixLengths = new int[16]; // of each open element's name, ':' included (0 without a prefix)
     private bool[] _preserve = new bool[17]; // [d]: xml:space="preserve" applies to the nodes at depth d
     private int _depth;
     private readonly List<(byte[] Prefix, int Depth)> _prefixes = [];
+    private int _prefixesVersion;
+    private byte[] _found = [];
+    private int _foundVersion = -1;
 
     public Utf8XmlScanner(Stream stream, int bufferSize = DefaultBufferSize)
     {
@@ -71,6 +76,7 @@ internal sealed partial class Utf8XmlScanner : IDisposable
     public int AttributeCount => _attrCount;
 
     /// <summary>The name of attribute <paramref name="index"/> when it is one unprefixed letter (r, s, t), otherwise 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte AttributeLetter(int index)
     {
         ref var a = ref _attrs[index];
@@ -81,12 +87,16 @@ internal sealed partial class Utf8XmlScanner : IDisposable
     /// The value of attribute <paramref name="index"/> cut to the 32 characters the XmlReader path reads. Values with references, tabs,
     /// line breaks or non-ASCII characters (which XmlReader would normalise) fall back.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> ShortValue(int index)
     {
         ref var a = ref _attrs[index];
-        if (!a.Plain) throw new ScanFallbackException("an attribute value with a reference, a line break or a non-ASCII character");
+        if (!a.Plain) ThrowNotPlain();
         return _buf.AsSpan(a.ValueStart, Math.Min(a.ValueEnd - a.ValueStart, 32));
     }
+
+    private static void ThrowNotPlain() =>
+        throw new ScanFallbackException("an attribute value with a reference, a line break or a non-ASCII character");
 
     /// <summary>What comes next. Comments, CDATA sections, DOCTYPE and processing instructions fall back, as does the end of the part.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
