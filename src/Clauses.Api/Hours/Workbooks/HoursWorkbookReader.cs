@@ -12,7 +12,11 @@ public static class HoursWorkbookReader
     private const int HeaderColumns = 512;
 
     public static ReadSummary Read(Stream xlsx, WorkbookLimits limits, IReadOnlyList<TemplateModality> modalities, Action<ImportRow> onRow,
-        Action<CellError> onError, CancellationToken ct = default)
+        Action<CellError> onError, CancellationToken ct = default) =>
+        Read(xlsx, limits, modalities, onRow, onError, SheetReaderOptions.Default, ct);
+
+    internal static ReadSummary Read(Stream xlsx, WorkbookLimits limits, IReadOnlyList<TemplateModality> modalities, Action<ImportRow> onRow,
+        Action<CellError> onError, SheetReaderOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         ArgumentNullException.ThrowIfNull(limits);
@@ -38,7 +42,7 @@ public static class HoursWorkbookReader
                 ct.ThrowIfCancellationRequested();
                 if (!package.Exists(sheet.PartPath)) continue;
                 foreach (var slot in headerSlots) slot.Generation = -1; // generations restart with each sheet
-                using var source = new SheetRowSource(package.OpenXml(sheet.PartPath), sharedStrings);
+                using var source = new SheetRowSource(() => package.OpenPart(sheet.PartPath), sharedStrings, options);
                 int headerRow;
                 while (true)
                 {
@@ -83,7 +87,7 @@ public static class HoursWorkbookReader
             : new string(cell.Span),
     };
 
-    private static string[] LoadSharedStrings(XlsxPackage package, CancellationToken ct)
+    internal static string[] LoadSharedStrings(XlsxPackage package, CancellationToken ct)
     {
         var path = package.RelatedPart("/sharedStrings");
         if (path is null) return [];
@@ -103,7 +107,7 @@ public static class HoursWorkbookReader
             }
             else if (ReferenceEquals(xr.LocalName, si))
             {
-                list.Add(xr.IsEmptyElement ? "" : SheetRowSource.ReadRichText(xr, t, rPh));
+                list.Add(xr.IsEmptyElement ? "" : XmlSheetRows.ReadRichText(xr, t, rPh));
                 if ((list.Count & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
             }
         }
