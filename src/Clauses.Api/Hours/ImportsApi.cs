@@ -17,8 +17,10 @@ public static class ImportsApi
     public const long MaxUploadBytes = 100_000_000;
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    private static readonly WorkbookLimits Defaults = new();
+
     public static WorkbookLimits Limits(IConfiguration config) => new(MaxFileBytes: MaxUploadBytes,
-        MaxRows: config.GetValue("Imports:MaxRows", 200_000), ChunkRows: config.GetValue("Imports:ChunkRows", 20_000));
+        MaxRows: config.GetValue("Imports:MaxRows", Defaults.MaxRows), ChunkRows: config.GetValue("Imports:ChunkRows", Defaults.ChunkRows));
 
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
     {

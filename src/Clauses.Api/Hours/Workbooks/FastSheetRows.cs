@@ -51,27 +51,17 @@ internal sealed class FastSheetRows : IDisposable
             return false;
         }
         var x = _x;
-        while (true)
+        if (!x.NextChild()) // rows are read whole: only </sheetData> can end here
         {
-            var token = x.Peek();
-            if (token == XmlToken.Text)
-            {
-                x.SkipText();
-                continue;
-            }
-            if (token == XmlToken.EndTag)
-            {
-                x.ReadEndTag(); // rows are read whole: only </sheetData> can come here
-                _ended = true;
-                return false;
-            }
-            x.ReadStartTag();
-            if (!x.LocalName.SequenceEqual("row"u8)) throw new ScanFallbackException("an element other than a row in the sheet data");
-            rowNumber = RowNumber();
-            _lastRow = rowNumber;
-            if (!x.IsEmptyElement) ReadCells(slotOfColumn, slots);
-            return true;
+            _ended = true;
+            return false;
         }
+        x.ReadStartTag();
+        if (!x.LocalName.SequenceEqual("row"u8)) throw new ScanFallbackException("an element other than a row in the sheet data");
+        rowNumber = RowNumber();
+        _lastRow = rowNumber;
+        if (!x.IsEmptyElement) ReadCells(slotOfColumn, slots);
+        return true;
     }
 
     /// <summary>Enters &lt;sheetData&gt; wherever it is, as XmlSheetRows does; false when it is empty.</summary>
@@ -116,19 +106,8 @@ internal sealed class FastSheetRows : IDisposable
     {
         var x = _x;
         var lastColumn = -1;
-        while (true)
+        while (x.NextChild())
         {
-            var token = x.Peek();
-            if (token == XmlToken.Text)
-            {
-                x.SkipText();
-                continue;
-            }
-            if (token == XmlToken.EndTag)
-            {
-                x.ReadEndTag();
-                return;
-            }
             var column = -1;
             var style = 0;
             var kind = RawKind.Number;
@@ -228,19 +207,8 @@ internal sealed class FastSheetRows : IDisposable
     private void ReadCellContent(RawCell cell, RawKind kind)
     {
         var x = _x;
-        while (true)
+        while (x.NextChild())
         {
-            var token = x.Peek();
-            if (token == XmlToken.Text)
-            {
-                x.SkipText();
-                continue;
-            }
-            if (token == XmlToken.EndTag)
-            {
-                x.ReadEndTag();
-                return;
-            }
             x.ReadStartTag();
             var name = x.LocalName;
             if (name.Length == 1 && name[0] == 'v')

@@ -98,6 +98,27 @@ internal sealed partial class Utf8XmlScanner : IDisposable
     private static void ThrowNotPlain() =>
         throw new ScanFallbackException("an attribute value with a reference, a line break or a non-ASCII character");
 
+    /// <summary>Passes over text up to the next tag: true before a child's start tag, false once the current element's end tag
+    /// is read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool NextChild()
+    {
+        while (true)
+        {
+            switch (Peek())
+            {
+                case XmlToken.Text:
+                    SkipText();
+                    break;
+                case XmlToken.EndTag:
+                    ReadEndTag();
+                    return false;
+                default:
+                    return true;
+            }
+        }
+    }
+
     /// <summary>What comes next. Comments, CDATA sections, DOCTYPE and processing instructions fall back, as does the end of the part.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public XmlToken Peek()
