@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the hours workbook import (issue 4): a throwaway PostgreSQL (default settings, fsync on), the API built in
+# Benchmark of the hours workbook import (issue 4): a throwaway PostgreSQL (the product's settings, fsync on), the API built in
 # Release (Development sign-in, logs at Warning, rate limit lifted, no background worker), one facilitator organisation
 # seeded at a realistic scale (20 lots with an execution clause, 5 000 participants with identity, validation and
 # assignments), then for each size a generated workbook (HoursTemplate.Write) measured, each variant on empty hour tables:
@@ -38,10 +38,11 @@ cleanup() {
 trap cleanup EXIT
 pg_init "$PG_DIR" trust
 # auto_explain is loaded but off (log_min_duration -1: no instrumentation) unless HOURS_EXPLAIN=1 asks for the diagnosis below.
-# HOURS_PG_OPTS="shared_buffers=1GB max_wal_size=4GB" adds server settings (default: PostgreSQL's own, as scripts/run.sh).
+# The server runs with the product's settings (pg_server_settings, as scripts/run.sh); HOURS_PG_OPTS replaces them, e.g.
+# HOURS_PG_OPTS="shared_buffers=128MB max_wal_size=1GB" for PostgreSQL's own defaults.
 # shellcheck disable=SC2086
 pg_start "$PG_DIR" "$PG_PORT" shared_preload_libraries=auto_explain auto_explain.log_min_duration=-1 auto_explain.log_analyze=on \
-  auto_explain.log_buffers=on auto_explain.log_nested_statements=on auto_explain.log_triggers=on ${HOURS_PG_OPTS:-}
+  auto_explain.log_buffers=on auto_explain.log_nested_statements=on auto_explain.log_triggers=on ${HOURS_PG_OPTS:-$(pg_server_settings)}
 pg_roles "$PG_DIR" "$PG_PORT" bench bench
 pg_create_db "$PG_DIR" "$PG_PORT" clauses
 OWNER_CS="Host=127.0.0.1;Port=$PG_PORT;Database=clauses;Username=clauses_owner;Command Timeout=0"
@@ -113,7 +114,7 @@ echo "|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS_OUT[@]}"
 echo
 printf 'workbook: %s\n' "${SIZES_OUT[@]}"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'); .NET $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/{v=$2} END{print v}'); date: $(date -u +%F)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') (${HOURS_PG_OPTS:-$(pg_server_settings)}); .NET $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/{v=$2} END{print v}'); date: $(date -u +%F)"
 
 if [ "${HOURS_EXPLAIN:-0}" = 1 ]; then
   log "diagnosis: what each part of the table costs a COPY ($1 rows)"

@@ -70,6 +70,21 @@ pg_start() {
     || die "PostgreSQL n'a pas démarré, voir $dir/server.log"
 }
 
+# pg_server_settings: the settings the product's own server runs with (scripts/run.sh, db.sh, the import bench), sized for
+# bulk writes as PostgreSQL's tuning guide advises: shared_buffers a quarter of the memory (at most 2 GB, at least
+# PostgreSQL's 128 MB), so that a large import's table and key stay cached instead of being written out and read back;
+# max_wal_size 4 GB, so that a million-row import (≈ 550 MB of WAL) does not force checkpoints in its middle (with the
+# default 1 GB, PostgreSQL logs "checkpoints are occurring too frequently" and every page touched after one is written
+# whole to the WAL again). bench/RESULTS.md, sixth import run.
+pg_server_settings() {
+  local mem_kb shared_mb
+  mem_kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)
+  shared_mb=$(( mem_kb / 4 / 1024 ))
+  [ "$shared_mb" -gt 2048 ] && shared_mb=2048
+  [ "$shared_mb" -lt 128 ] && shared_mb=128
+  echo "shared_buffers=${shared_mb}MB max_wal_size=4GB"
+}
+
 pg_stop() {
   local dir=$1
   as_pg "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true

@@ -13,7 +13,8 @@ APP_PW="clauses_app_dev"
 
 ensure_postgres
 pg_init "$PG_DIR" scram
-pg_start "$PG_DIR" "$PG_PORT"
+# shellcheck disable=SC2046
+pg_start "$PG_DIR" "$PG_PORT" $(pg_server_settings)
 pg_roles "$PG_DIR" "$PG_PORT" "$OWNER_PW" "$APP_PW"
 pg_create_db "$PG_DIR" "$PG_PORT" clauses
 log "PostgreSQL: 127.0.0.1:$PG_PORT, database clauses (data in .data/pg)"
