@@ -28,6 +28,10 @@ public sealed class HoursContext
     public Dictionary<string, Person> PeopleByIdentity { get; } = new(StringComparer.Ordinal);
     public Dictionary<(Guid Person, Guid Lot), DateOnly> FirstStarts { get; } = [];
     public Dictionary<DateOnly, Statement> Statements { get; } = [];
+    // The ids by Index: writes send each row's indexes, and the statement looks the ids up (HoursPipeline).
+    public Guid[] LotIds { get; private set; } = [];
+    public Guid?[] LotClauseIds { get; private set; } = [];
+    public Guid[] PersonIds { get; private set; } = [];
 
     // Init-only rows (not positional) so Dapper converts date and array columns to these property types.
     private sealed record ContractRow { public Guid Id { get; init; } public Guid OrganisationId { get; init; } public DateOnly? StartsOn { get; init; } public DateOnly? EndsOn { get; init; } }
@@ -83,15 +87,19 @@ public sealed class HoursContext
         var index = 0;
         foreach (var l in lots)
             context.LotsByNumber[l.Number] = new Lot(l.Id, index++, l.Number, l.ClauseId, l.Criteria ?? [], l.LabourShare, l.HourlyCost);
-        index = 0;
+        var personIds = new List<Guid>();
         foreach (var p in people)
         {
-            var person = new Person(p.Id, index++, p.Number, p.BirthDate,
+            personIds.Add(p.Id);
+            var person = new Person(p.Id, personIds.Count - 1, p.Number, p.BirthDate,
                 validations[p.Id].Select(v => new EligibilityValidation(v.Criteria, v.Basis, v.ValidatedOn, v.ValidUntil)).ToArray());
             context.PeopleByNumber[p.Number] = person;
             if (p.LastName is not null && p.FirstName is not null && p.BirthDate is { } birth)
                 context.PeopleByIdentity.TryAdd(IdentityKey(p.LastName, p.FirstName, birth), person);
         }
+        context.PersonIds = personIds.ToArray();
+        context.LotIds = lots.Select(l => l.Id).ToArray();
+        context.LotClauseIds = lots.Select(l => l.ClauseId).ToArray();
         foreach (var s in starts) context.FirstStarts[(s.ParticipantId, s.LotId)] = s.StartsOn;
         foreach (var s in statements) context.Statements[s.Period] = new Statement(s.Version, s.Status);
         return context;

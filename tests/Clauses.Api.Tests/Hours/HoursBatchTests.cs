@@ -39,6 +39,47 @@ public sealed class HoursBatchTests(MigratedDatabase db) : IClassFixture<Migrate
     }
 
     [Fact]
+    public async Task Each_row_is_stored_with_its_own_lot_clause_modality_period_kind_counting_method_and_hundredths()
+    {
+        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures colonnes");
+        await _data.ScalarAsync<int>("""
+            UPDATE clauses SET labour_share = 0.4, hourly_cost = 30, allowed_modalities = '{embauche_directe,interim_etti,sous_traitance_siae}'
+             WHERE lot_id IN (SELECT id FROM lots WHERE contract_id = @Contract) RETURNING 1
+            """, s);
+        object[] rows =
+        [
+            HoursScenario.Row(2, s.People[0].Reference, 7.25m, period: "2025-03-03", periodKind: "semaine", evidence: "Relevé S10"),
+            new
+            {
+                row = 3, lotNumber = 1, participantReference = s.People[1].Reference, employerSiret = HoursScenario.Siret,
+                modality = "sous_traitance_siae", period = "2025-03-01", periodKind = "mois", invoicedAmountHt = 1234.56m,
+            },
+            HoursScenario.Row(4, s.People[2].Reference, 0.01m, period: "2025-04-01", modality: "interim_etti"),
+        ];
+        var sent = await s.SendAsync(false, rows);
+        Assert.Equal(3, sent.GetProperty("accepted").GetInt32());
+
+        var stored = await _data.ListAsync<string>("""
+            SELECT l.number || ' ' || coalesce(c.instrument, '-') || ' ' || p.number || ' ' || h.modality || ' ' || h.period || ' ' || h.period_kind
+                   || ' ' || h.hours || ' ' || h.counting_method || ' ' || coalesce(h.invoiced_amount_ht::text, '-') || ' ' || coalesce(h.evidence_reference, '-')
+              FROM hour_records h JOIN lots l ON l.id = h.lot_id JOIN participants p ON p.id = h.participant_id
+              LEFT JOIN clauses c ON c.id = h.clause_id
+             WHERE h.contract_id = @Contract ORDER BY h.period, l.number
+            """, s);
+        var numbers = s.People.Select(p => p.Reference[2..].TrimStart('0')).ToArray();
+        // 1 234,56 € × 0,4 ÷ 30 €/h = 16,46 h (R22).
+        Assert.Equal(
+        [
+            $"1 clause_execution {numbers[1]} sous_traitance_siae 2025-03-01 mois 16.46 conversion_montant 1234.56 -",
+            $"1 clause_execution {numbers[0]} embauche_directe 2025-03-03 semaine 7.25 heures_attestees - Relevé S10",
+            $"1 clause_execution {numbers[2]} interim_etti 2025-04-01 mois 0.01 heures_attestees - -",
+        ], stored);
+
+        var again = await s.SendAsync(true, rows);
+        Assert.Equal(3, again.GetProperty("unchanged").GetInt32());
+    }
+
+    [Fact]
     public async Task A_dry_run_says_what_would_happen_and_stores_nothing()
     {
         var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures 2");
