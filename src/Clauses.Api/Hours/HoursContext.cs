@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Clauses.Api.Data;
 using Clauses.Core.Eligibility;
+using Npgsql;
 
 namespace Clauses.Api.Hours;
 
@@ -26,7 +27,9 @@ public sealed class HoursContext
     public Dictionary<int, Lot> LotsByNumber { get; } = [];
     public Dictionary<long, Person> PeopleByNumber { get; } = [];
     public Dictionary<string, Person> PeopleByIdentity { get; } = new(StringComparer.Ordinal);
-    public Dictionary<(Guid Person, Guid Lot), DateOnly> FirstStarts { get; } = [];
+    /// <summary>Each person's first start on each lot (their first assignment), by <see cref="PairKey"/>: a contract's
+    /// people × lots pairs can number a hundred thousand, at 24 bytes an entry here against 48 keyed by two uuids.</summary>
+    public Dictionary<long, DateOnly> FirstStarts { get; } = new(MixedKeys.Instance);
     public Dictionary<DateOnly, Statement> Statements { get; } = [];
     // The ids by Index: writes send each row's indexes, and the statement looks the ids up (HoursPipeline).
     public Guid[] LotIds { get; private set; } = [];
@@ -42,7 +45,6 @@ public sealed class HoursContext
     }
     private sealed record PersonRow { public Guid Id { get; init; } public long Number { get; init; } public string? LastName { get; init; } public string? FirstName { get; init; } public DateOnly? BirthDate { get; init; } }
     private sealed record ValidationRow { public Guid ParticipantId { get; init; } public string[] Criteria { get; init; } = []; public string Basis { get; init; } = ""; public DateOnly ValidatedOn { get; init; } public DateOnly ValidUntil { get; init; } }
-    private sealed record StartRow { public Guid ParticipantId { get; init; } public Guid LotId { get; init; } public DateOnly StartsOn { get; init; } }
     private sealed record StatementRow { public DateOnly Period { get; init; } public int Version { get; init; } public string Status { get; init; } = ""; }
 
     public static async Task<HoursContext?> LoadAsync(TenantSession db, Guid contractId, CancellationToken ct)
@@ -69,11 +71,6 @@ public sealed class HoursContext
         var validations = (await db.QueryAsync<ValidationRow>("""
             SELECT participant_id, criteria, basis, validated_on, valid_until FROM eligibility_validations WHERE organisation_id = @OrganisationId
             """, contract, ct)).ToLookup(v => v.ParticipantId);
-        var starts = await db.QueryAsync<StartRow>("""
-            SELECT a.participant_id, a.lot_id, min(a.starts_on) AS starts_on
-              FROM assignments a JOIN lots l ON l.id = a.lot_id WHERE l.contract_id = @contractId
-             GROUP BY a.participant_id, a.lot_id
-            """, new { contractId }, ct);
         await db.ExecuteAsync("SELECT 1 FROM hour_statements WHERE contract_id = @contractId FOR SHARE", new { contractId }, ct);
         var statements = await db.QueryAsync<StatementRow>("""
             SELECT DISTINCT ON (period) period, version, status FROM hour_statements WHERE contract_id = @contractId ORDER BY period, version DESC
@@ -100,9 +97,39 @@ public sealed class HoursContext
         context.PersonIds = personIds.ToArray();
         context.LotIds = lots.Select(l => l.Id).ToArray();
         context.LotClauseIds = lots.Select(l => l.ClauseId).ToArray();
-        foreach (var s in starts) context.FirstStarts[(s.ParticipantId, s.LotId)] = s.StartsOn;
+        await context.LoadFirstStartsAsync(db, ct);
         foreach (var s in statements) context.Statements[s.Period] = new Statement(s.Version, s.Status);
         return context;
+    }
+
+    /// <summary>The key of a person and a lot in <see cref="FirstStarts"/> (and the pipeline's caches): their two indexes.</summary>
+    public static long PairKey(Person person, Lot lot) => ((long)person.Index << 32) | (uint)lot.Index;
+
+    // Read row by row into the dictionary: no object per assignment on the way.
+    private async Task LoadFirstStartsAsync(TenantSession db, CancellationToken ct)
+    {
+        var people = new Dictionary<Guid, Person>(PeopleByNumber.Count);
+        foreach (var person in PeopleByNumber.Values) people[person.Id] = person;
+        var lots = LotsByNumber.Values.ToDictionary(l => l.Id);
+        await using var command = new NpgsqlCommand("""
+            SELECT a.participant_id, a.lot_id, min(a.starts_on)
+              FROM assignments a JOIN lots l ON l.id = a.lot_id WHERE l.contract_id = @contractId
+             GROUP BY a.participant_id, a.lot_id
+            """, db.Connection, db.Transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("contractId", ContractId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            if (people.TryGetValue(reader.GetGuid(0), out var person) && lots.TryGetValue(reader.GetGuid(1), out var lot))
+                FirstStarts[PairKey(person, lot)] = reader.GetFieldValue<DateOnly>(2);
+    }
+
+    /// <summary>Packed keys hashed on all their bits: long's own hash folds the two halves by XOR, so (person, lot) pairs packed
+    /// into one long collide by the thousand (person ^ lot), and each lookup walks a long chain.</summary>
+    public sealed class MixedKeys : IEqualityComparer<long>
+    {
+        public static readonly MixedKeys Instance = new();
+        public bool Equals(long x, long y) => x == y;
+        public int GetHashCode(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32);
     }
 
     /// <summary>Names compared without case, accents, spaces or hyphens, with the birth date.</summary>

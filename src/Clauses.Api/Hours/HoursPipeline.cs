@@ -51,10 +51,13 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private bool _writesBegun;
     private volatile bool _freshFailed;
     private readonly HashSet<DateOnly> _freshMonths = [];
-    private readonly KeySet _keys = new();
+    private readonly RowKeys _keys = new(context.PersonIds.Length);
     // Per-row lookups, each distinct value resolved once (bounded: a file's distinct texts are few, but need not be).
     private const int CacheLimit = 100_000;
-    private readonly Dictionary<long, Pair> _pairs = new(MixedKeys.Instance);
+    // Eligibility at the first start of each assigned pair, sized once for all of them: grown by doubling, a hundred thousand
+    // pairs left 11 MB of outgrown tables on the large object heap (bench/RESULTS.md, sixth run).
+    private readonly Dictionary<long, (bool Eligible, DateOnly? ValidatedOn)> _pairs =
+        new(context.FirstStarts.Count, HoursContext.MixedKeys.Instance);
     private readonly Dictionary<(long Pair, int Day), (bool Eligible, DateOnly? ValidatedOn)> _eligibility = [];
     private readonly Dictionary<string, string?> _sirets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HoursContext.Person?> _byReference = new(StringComparer.Ordinal);
@@ -285,10 +288,8 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
             _newMonths.Add(month);
         }
 
-        // One row per lot, person, period and modality in a file or batch (R-duplicate): the natural key, packed.
-        var key = ((long)lot.Index << 42) | ((long)person.Index << 20) | ((long)(period.DayNumber & 0x3FFF) << 6)
-                  | ((long)ModalityIndex[r.Modality!] << 2) | (long)PeriodKindIndex[kind];
-        if (!_keys.Add(key))
+        // One row per lot, person, period and modality in a file or batch (R-duplicate).
+        if (!_keys.Add(lot.Index, period, ModalityIndex[r.Modality!], PeriodKindIndex[kind], person.Index))
         {
             Fail("participantReference", "Ligne en double : même lot, participant, période et modalité qu'une ligne précédente.");
             return errors;
@@ -317,15 +318,9 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     /// itself. Looked up by person and lot once per pair (packed integer keys: rows repeat the same pairs month after month).</summary>
     private (bool Eligible, DateOnly? ValidatedOn) Eligibility(HoursContext.Person person, HoursContext.Lot lot, DateOnly period)
     {
-        var pairKey = ((long)person.Index << 32) | (uint)lot.Index;
-        if (!_pairs.TryGetValue(pairKey, out var pair))
-        {
-            pair = context.FirstStarts.TryGetValue((person.Id, lot.Id), out var first)
-                ? new Pair(first, Evaluate(person, lot, first))
-                : new Pair(null, default);
-            _pairs[pairKey] = pair;
-        }
-        if (pair.FirstStart is not null) return pair.AtFirstStart;
+        var pairKey = HoursContext.PairKey(person, lot);
+        if (_pairs.TryGetValue(pairKey, out var atFirstStart)) return atFirstStart;
+        if (context.FirstStarts.TryGetValue(pairKey, out var first)) return _pairs[pairKey] = Evaluate(person, lot, first);
         // No assignment: judged at the period, once per person, lot and period.
         var key = (pairKey, period.DayNumber);
         if (_eligibility.TryGetValue(key, out var known)) return known;
@@ -339,8 +334,6 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         var validatedOn = result.Validation?.ValidatedOn ?? person.Validations.Select(v => (DateOnly?)v.ValidatedOn).Min();
         return (result.Eligible, validatedOn);
     }
-
-    private sealed record Pair(DateOnly? FirstStart, (bool Eligible, DateOnly? ValidatedOn) AtFirstStart);
 
     /// <summary>The SIRET without spaces when it is valid, else null; each distinct cell text checked once.</summary>
     private string? ValidSiret(string? text)
@@ -527,57 +520,6 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         p.Add(new NpgsqlParameter("hash", NpgsqlDbType.Bytea) { Value = options.FileHash is { } hex ? Convert.FromHexString(hex) : DBNull.Value });
         p.Add(new NpgsqlParameter<Guid>("user", options.UserId));
         return command;
-    }
-
-    /// <summary>A set of packed natural keys (non-negative longs): open addressing in one array of longs, 8 bytes a slot, where
-    /// HashSet&lt;long&gt; takes 20 bytes an entry; a million-row file holds a million keys (16 MB here, 23 MB there, and each
-    /// growth leaves the old arrays on the large object heap until a full collection).</summary>
-    internal sealed class KeySet
-    {
-        private const long Used = long.MinValue;   // marks a slot in use: keys never set the sign bit
-        private long[] _slots = new long[1024];
-        public int Count { get; private set; }
-
-        /// <summary>False when the key was already there.</summary>
-        public bool Add(long key)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(key);
-            if (Count >= _slots.Length / 4 * 3) Grow();
-            if (!Insert(_slots, key | Used)) return false;
-            Count++;
-            return true;
-        }
-
-        private static bool Insert(long[] slots, long stored)
-        {
-            var mask = slots.Length - 1;
-            for (var i = (int)((ulong)stored * 0x9E3779B97F4A7C15UL >> 32) & mask; ; i = (i + 1) & mask)
-            {
-                if (slots[i] == stored) return false;
-                if (slots[i] == 0)
-                {
-                    slots[i] = stored;
-                    return true;
-                }
-            }
-        }
-
-        private void Grow()
-        {
-            var larger = new long[_slots.Length * 2];
-            foreach (var stored in _slots)
-                if (stored != 0) Insert(larger, stored);
-            _slots = larger;
-        }
-    }
-
-    /// <summary>Packed keys hashed on all their bits: long's own hash folds the two halves by XOR, so (person, lot) pairs packed
-    /// into one long collide by the thousand (person ^ lot), and each lookup walks a long chain.</summary>
-    private sealed class MixedKeys : IEqualityComparer<long>
-    {
-        public static readonly MixedKeys Instance = new();
-        public bool Equals(long x, long y) => x == y;
-        public int GetHashCode(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32);
     }
 
     /// <summary>The column as sent: the array itself when the chunk is full (every chunk but the last), not a copy: a copy
