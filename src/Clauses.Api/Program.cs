@@ -81,6 +81,7 @@ api.MapSparTargets();
 api.MapSparDashboard();
 
 await app.PrepareDatabaseAsync();
+app.ReleaseStartupMemory();
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Clauses.Api.Data;
 using Clauses.Core.Common;
@@ -289,13 +288,16 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         }
 
         // One row per lot, person, period and modality in a file or batch (R-duplicate).
-        if (!_keys.Add(lot.Index, period, ModalityIndex[r.Modality!], PeriodKindIndex[kind], person.Index))
+        var modality = (byte)ModalityIndex[r.Modality!];
+        var kindIndex = (byte)PeriodKindIndex[kind];
+        if (!_keys.Add(lot.Index, period, modality, kindIndex, person.Index))
         {
             Fail("participantReference", "Ligne en double : même lot, participant, période et modalité qu'une ligne précédente.");
             return errors;
         }
 
-        row = new Row(r.Row, lot, person, siret!, r.Modality!, period, kind, version, hours.Value, method,
+        row = new Row(r.Row, lot, person, siret!, modality, period, kindIndex, version, decimal.ToInt32(hours.Value * 100),
+            (byte)MethodIndex[method],
             r.InvoicedAmountHt, string.IsNullOrWhiteSpace(r.EvidenceReference) ? null : r.EvidenceReference.Trim());
         return null;
     }
@@ -306,6 +308,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private static readonly string[] MethodCodes = [CountingMethod.HeuresAttestees, CountingMethod.ConversionMontant];
     private static readonly Dictionary<string, int> ModalityIndex = ModalityCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
     private static readonly Dictionary<string, int> PeriodKindIndex = PeriodKindCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+    private static readonly Dictionary<string, int> MethodIndex = MethodCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
 
     private static string FieldOf(HourRecordProblem problem) => HourRecordRules.Field(problem) switch
     {
@@ -449,7 +452,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         for (var i = 0; i < chunk.Count; i++)
         {
             var row = chunk.Rows[i];
-            var status = written.TryGetValue((row.Lot.Id, row.Person.Id, row.Period, row.Modality), out var inserted)
+            var status = written.TryGetValue((row.Lot.Id, row.Person.Id, row.Period, row.ModalityCode), out var inserted)
                 ? inserted ? RowOutcome.Accepted : RowOutcome.Replaced
                 : RowOutcome.Unchanged;
             Count(status);
@@ -475,7 +478,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         {
             var row = chunk.Rows[i];
             var status = !existing.TryGetValue(i, out var e) ? RowOutcome.Accepted
-                : e == (row.Hours, row.Siret, row.Kind, row.Method, row.Amount, row.Evidence) ? RowOutcome.Unchanged
+                : e == (row.Hours, row.Siret, row.KindCode, row.MethodCode, row.Amount, row.Evidence) ? RowOutcome.Unchanged
                 : RowOutcome.Replaced;
             Count(status);
             if (options.TrackRows) Outcomes.Add(new RowOutcome(row.Number, status, []));
@@ -526,8 +529,17 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     /// of a 20 000-row column lands on the large object heap, once per column and chunk, and lingers until a full collection.</summary>
     private static T[] Filled<T>(T[] column, int count) => count == column.Length ? column : column[..count];
 
-    private readonly record struct Row(int Number, HoursContext.Lot Lot, HoursContext.Person Person, string Siret, string Modality,
-        DateOnly Period, string Kind, int Version, decimal Hours, string Method, decimal? Amount, string? Evidence);
+    /// <summary>A checked row, as the chunk holds it until written (80 bytes): modality, period kind and counting method by their
+    /// position in <see cref="ModalityCodes"/>, <see cref="PeriodKindCodes"/> and <see cref="MethodCodes"/>, hours in hundredths
+    /// (at most two decimals, HourRecordRules).</summary>
+    private readonly record struct Row(int Number, HoursContext.Lot Lot, HoursContext.Person Person, string Siret, byte Modality,
+        DateOnly Period, byte Kind, int Version, int Hundredths, byte Method, decimal? Amount, string? Evidence)
+    {
+        public string ModalityCode => ModalityCodes[Modality];
+        public string KindCode => PeriodKindCodes[Kind];
+        public string MethodCode => MethodCodes[Method];
+        public decimal Hours => Hundredths / 100m;
+    }
 
     /// <summary>The rows of one chunk; reused between chunks.</summary>
     private sealed class Chunk(int capacity)
@@ -547,7 +559,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
             {
                 var r = Rows[i];
                 _sortKeys[i] = ((long)r.Person.Index << 40) | ((long)r.Lot.Index << 24) | ((long)(r.Period.DayNumber & 0x3FFFF) << 4)
-                               | (long)(ModalityIndex.GetValueOrDefault(r.Modality) & 0xF);
+                               | (long)r.Modality;
             }
             Array.Sort(_sortKeys, Rows, 0, Count);
         }
@@ -576,17 +588,12 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
                 Lots[i] = r.Lot.Index + 1;
                 People[i] = r.Person.Index + 1;
                 Sirets[i] = r.Siret;
-                Modalities[i] = ModalityIndex[r.Modality] + 1;
+                Modalities[i] = r.Modality + 1;
                 Periods[i] = r.Period;
-                Kinds[i] = PeriodKindIndex[r.Kind] + 1;
+                Kinds[i] = r.Kind + 1;
                 Versions[i] = r.Version;
-                Hundredths[i] = decimal.ToInt32(r.Hours * 100);     // at most two decimals (HourRecordRules)
-                Methods[i] = r.Method switch
-                {
-                    CountingMethod.HeuresAttestees => 1,
-                    CountingMethod.ConversionMontant => 2,
-                    _ => throw new UnreachableException(r.Method),
-                };
+                Hundredths[i] = r.Hundredths;
+                Methods[i] = r.Method + 1;
                 Amounts[i] = r.Amount;
                 Evidence[i] = r.Evidence;
                 Siaes[i] = siaeBySiret.GetValueOrDefault(r.Siret);

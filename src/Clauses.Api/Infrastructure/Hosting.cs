@@ -1,3 +1,5 @@
+using System.Runtime;
+
 namespace Clauses.Api.Infrastructure;
 
 public static class Hosting
@@ -8,4 +10,15 @@ public static class Hosting
     /// writes throughout every import); the watcher's reads showed in the API's profile during imports (bench/RESULTS.md, fifth run).
     /// </summary>
     public static string[] WithoutConfigReload(string[] args) => [.. args, "--hostBuilder:reloadConfigOnChange=false"];
+
+    /// <summary>
+    /// Once started (migrations applied, routes and documents built), what starting allocated is garbage: one full, compacting
+    /// collection returns it to the system before the first request instead of leaving it to the first import's collections
+    /// (8 MB less resident at rest, bench/RESULTS.md, sixth run).
+    /// </summary>
+    public static void ReleaseStartupMemory(this WebApplication app)
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
 }
