@@ -206,12 +206,18 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 88m);
     }
 
-    public static TheoryData<string> BrokenReferences() =>
-        ["lot d'un autre marché", "participant d'une autre organisation", "clause inconnue", "SIAE inconnue"];
+    // Each case as a single write and as a write of an import, whose roll-ups are deferred and whose checks then run in
+    // the roll-up trigger, on its aggregates (migration 0018).
+    public static TheoryData<string, bool> BrokenReferences() => new()
+    {
+        { "lot d'un autre marché", false }, { "participant d'une autre organisation", false }, { "clause inconnue", false },
+        { "SIAE inconnue", false }, { "lot d'un autre marché", true }, { "participant d'une autre organisation", true },
+        { "clause inconnue", true }, { "SIAE inconnue", true },
+    };
 
     [Theory]
     [MemberData(nameof(BrokenReferences))]
-    public async Task The_table_refuses_a_row_naming_what_is_not_its_own_even_among_good_rows(string broken)
+    public async Task The_table_refuses_a_row_naming_what_is_not_its_own_even_among_good_rows(string broken, bool deferred)
     {
         // The set-based reference check reduces a statement's rows to their distinct keys: one bad key among many good
         // rows must still fail the whole statement, as a foreign key would.
@@ -237,8 +243,35 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
             RETURNING 1
             """;
         var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
-            _data.ScalarAsync<int>(insert, new { _s.Contract, otherLot, stranger, HoursScenario.Siret }));
+            _data.ScalarAsync<int>((deferred ? "SELECT begin_deferred_hour_rollups();\n" : "") + insert,
+                new { _s.Contract, otherLot, stranger, HoursScenario.Siret }));
         Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
+        Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_table_refuses_rows_of_a_validated_statement_and_an_import_cannot_skip_the_checks(bool deferred)
+    {
+        await _data.ScalarAsync<int>("""
+            INSERT INTO hour_statements (organisation_id, contract_id, period, version, status, validated_at)
+            SELECT organisation_id, id, '2026-06-01', 1, 'valide', now() FROM contracts WHERE id = @Contract RETURNING 1
+            """, _s);
+        var insert = $"""
+            INSERT INTO hour_records (organisation_id, contract_id, lot_id, participant_id, employer_siret, modality, period, hours, source)
+            SELECT c.organisation_id, c.id, l.id, @Person, @Siret, 'embauche_directe', '2026-06-01', 7, 'saisie'
+              FROM contracts c JOIN lots l ON l.contract_id = c.id AND l.number = 1 WHERE c.id = @Contract
+            RETURNING 1
+            """;
+        var args = new { _s.Contract, Person = _s.People[0].Id, HoursScenario.Siret };
+        var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
+            _data.ScalarAsync<int>((deferred ? "SELECT begin_deferred_hour_rollups();\n" : "") + insert, args));
+        Assert.Equal(Npgsql.PostgresErrorCodes.ObjectNotInPrerequisiteState, error.SqlState);
+
+        // Setting the import's mode without its stages does not skip the checks: the write fails.
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
+            _data.ScalarAsync<int>("SELECT set_config('clauses.rollups_deferred', 'on', true);\n" + insert.Replace("'2026-06-01'", "'2026-07-01'"), args));
         Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
     }
 }
