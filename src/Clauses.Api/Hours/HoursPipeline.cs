@@ -212,7 +212,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
 
     // ---- checks -------------------------------------------------------------------------------
 
-    private List<FieldError>? Check(HourInput r, out Row row)
+    private List<FieldError>? Check(in HourInput r, out Row row)
     {
         row = default;
         List<FieldError>? errors = null;
@@ -349,7 +349,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         return siret;
     }
 
-    private HoursContext.Person? FindPerson(HourInput r)
+    private HoursContext.Person? FindPerson(in HourInput r)
     {
         if (r.ParticipantReference is { } reference)
         {
@@ -366,7 +366,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         return null;
     }
 
-    private static string Describe(HourInput r) =>
+    private static string Describe(in HourInput r) =>
         r.ParticipantReference is { Length: > 0 } reference ? reference
         : $"{r.LastName} {r.FirstName}{(r.BirthDate is { } b ? " né(e) le " + b.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "")}".Trim();
 

@@ -17,6 +17,8 @@ internal sealed class RowConverter
     private readonly Action<CellError> _onError;
     private readonly Dictionary<string, string> _modalities = new(StringComparer.Ordinal);
     private readonly string _modalityChoices;
+    private readonly Func<string, string?> _modalityOf;
+    private readonly Func<double, ImportPeriod?> _periodOfSerial;
     private readonly string[] _letters = new string[HeaderLayout.FieldCount];
     private readonly RawCell[] _slots = new RawCell[HeaderLayout.FieldCount];
     private readonly int[] _slotOfColumn;
@@ -47,6 +49,9 @@ internal sealed class RowConverter
             _modalities.TryAdd(WorkbookText.Fold(m.Code), m.Code);
         }
         _modalityChoices = string.Join(", ", modalities.Take(12).Select(m => m.Label)) + (modalities.Count > 12 ? "…" : "");
+        // Made once: a lambda reading the converter's fields is a new delegate at each use, two per row.
+        _modalityOf = t => _modalities.GetValueOrDefault(WorkbookText.Fold(t));
+        _periodOfSerial = n => CellParsing.FromSerial(n, _date1904) is { } d ? CellParsing.Normalise(d, _layout.PeriodKind) : null;
         var maxColumn = layout.Columns.Max();
         _slotOfColumn = Enumerable.Repeat(-1, maxColumn + 1).ToArray();
         for (var f = 0; f < HeaderLayout.FieldCount; f++)
@@ -316,7 +321,7 @@ internal sealed class RowConverter
         var cell = Usable(Field.Modality);
         if (cell is null) return null;
         var text = HoursWorkbookReader.CellText(cell);
-        var code = Cached(_modalityTexts, text, t => _modalities.GetValueOrDefault(WorkbookText.Fold(t)));
+        var code = Cached(_modalityTexts, text, _modalityOf);
         if (code is not null) return code;
         Error(Field.Modality, $"« {Quote(text)} » n'est pas une modalité reconnue (valeurs possibles : {_modalityChoices})");
         return null;
@@ -353,7 +358,7 @@ internal sealed class RowConverter
                 if (!IsDateStyle(cell) && number is >= 190_001 and <= 220_012 && number == Math.Floor(number) && (int)number % 100 is >= 1 and <= 12)
                     period = new ImportPeriod(new DateOnly((int)number / 100, (int)number % 100, 1), ImportPeriod.Month); // 202503
                 else if (IsDateStyle(cell) || number is >= 36_526 and < 73_051) // a date, or a serial pasted as a plain number (2000–2099)
-                    period = Cached(_serialPeriods, number, n => CellParsing.FromSerial(n, _date1904) is { } d ? CellParsing.Normalise(d, _layout.PeriodKind) : null);
+                    period = Cached(_serialPeriods, number, _periodOfSerial);
             }
         }
         else if (IsText(cell) || cell.Kind == RawKind.IsoDate)

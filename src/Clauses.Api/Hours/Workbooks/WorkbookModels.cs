@@ -25,7 +25,7 @@ public sealed record ImportPeriod(DateOnly Start, string Kind)
 }
 
 /// <summary>One non-blank data row; a field whose cell was faulty is null (and a <see cref="CellError"/> was reported).</summary>
-public sealed record ImportRow(int Row, int? LotNumber, string? ParticipantReference, string? LastName, string? FirstName, DateOnly? BirthDate,
+public readonly record struct ImportRow(int Row, int? LotNumber, string? ParticipantReference, string? LastName, string? FirstName, DateOnly? BirthDate,
     string? EmployerSiret, string? Modality, ImportPeriod? Period, decimal? Hours, decimal? InvoicedAmountHt, string? EvidenceReference);
 
 /// <summary>A faulty cell. Column is the letter ("F"), empty for an error that belongs to no cell; Field is the camelCase field name.</summary>
