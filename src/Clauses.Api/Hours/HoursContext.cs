@@ -27,9 +27,9 @@ public sealed class HoursContext
     public Dictionary<int, Lot> LotsByNumber { get; } = [];
     public Dictionary<long, Person> PeopleByNumber { get; } = [];
     public Dictionary<string, Person> PeopleByIdentity { get; } = new(StringComparer.Ordinal);
-    /// <summary>Each person's first start on each lot (their first assignment), by <see cref="PairKey"/>: a contract's
-    /// people × lots pairs can number a hundred thousand, at 24 bytes an entry here against 48 keyed by two uuids.</summary>
-    public Dictionary<long, DateOnly> FirstStarts { get; } = new(MixedKeys.Instance);
+    /// <summary>Each person's first start on each lot (their first assignment), by lot and person index: a contract's
+    /// people × lots pairs can number a hundred thousand.</summary>
+    public PairMap<DateOnly> FirstStarts { get; private set; } = new(0, 0);
     public Dictionary<DateOnly, Statement> Statements { get; } = [];
     // The ids by Index: writes send each row's indexes, and the statement looks the ids up (HoursPipeline).
     public Guid[] LotIds { get; private set; } = [];
@@ -97,23 +97,23 @@ public sealed class HoursContext
         context.PersonIds = personIds.ToArray();
         context.LotIds = lots.Select(l => l.Id).ToArray();
         context.LotClauseIds = lots.Select(l => l.ClauseId).ToArray();
+        context.FirstStarts = new PairMap<DateOnly>(context.LotIds.Length, context.PersonIds.Length);
         await context.LoadFirstStartsAsync(db, ct);
         foreach (var s in statements) context.Statements[s.Period] = new Statement(s.Version, s.Status);
         return context;
     }
 
-    /// <summary>The key of a person and a lot in <see cref="FirstStarts"/> (and the pipeline's caches): their two indexes.</summary>
+    /// <summary>A person and a lot as one integer (their two indexes), for the pipeline's caches.</summary>
     public static long PairKey(Person person, Lot lot) => ((long)person.Index << 32) | (uint)lot.Index;
 
-    // Read row by row into the dictionary, sized from the first row's count: no object per assignment on the way, and no
-    // outgrown tables (a hundred thousand pairs grown by doubling left 4 MB of them on the large object heap).
+    // Read row by row into the map: no object per assignment on the way.
     private async Task LoadFirstStartsAsync(TenantSession db, CancellationToken ct)
     {
         var people = new Dictionary<Guid, Person>(PeopleByNumber.Count);
         foreach (var person in PeopleByNumber.Values) people[person.Id] = person;
         var lots = LotsByNumber.Values.ToDictionary(l => l.Id);
         await using var command = new NpgsqlCommand("""
-            SELECT a.participant_id, a.lot_id, min(a.starts_on), count(*) OVER ()
+            SELECT a.participant_id, a.lot_id, min(a.starts_on)
               FROM assignments a JOIN lots l ON l.id = a.lot_id WHERE l.contract_id = @contractId
              GROUP BY a.participant_id, a.lot_id
             """, db.Connection, db.Transaction);
@@ -121,19 +121,9 @@ public sealed class HoursContext
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            if (FirstStarts.Count == 0) FirstStarts.EnsureCapacity((int)reader.GetInt64(3));
             if (people.TryGetValue(reader.GetGuid(0), out var person) && lots.TryGetValue(reader.GetGuid(1), out var lot))
-                FirstStarts[PairKey(person, lot)] = reader.GetFieldValue<DateOnly>(2);
+                FirstStarts.Set(lot.Index, person.Index, reader.GetFieldValue<DateOnly>(2));
         }
-    }
-
-    /// <summary>Packed keys hashed on all their bits: long's own hash folds the two halves by XOR, so (person, lot) pairs packed
-    /// into one long collide by the thousand (person ^ lot), and each lookup walks a long chain.</summary>
-    public sealed class MixedKeys : IEqualityComparer<long>
-    {
-        public static readonly MixedKeys Instance = new();
-        public bool Equals(long x, long y) => x == y;
-        public int GetHashCode(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32);
     }
 
     /// <summary>Names compared without case, accents, spaces or hyphens, with the birth date.</summary>

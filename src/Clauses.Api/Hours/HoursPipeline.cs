@@ -53,10 +53,8 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private readonly RowKeys _keys = new(context.PersonIds.Length);
     // Per-row lookups, each distinct value resolved once (bounded: a file's distinct texts are few, but need not be).
     private const int CacheLimit = 100_000;
-    // Eligibility at the first start of each assigned pair, sized once for all of them: grown by doubling, a hundred thousand
-    // pairs left 11 MB of outgrown tables on the large object heap (bench/RESULTS.md, sixth run).
-    private readonly Dictionary<long, (bool Eligible, DateOnly? ValidatedOn)> _pairs =
-        new(context.FirstStarts.Count, HoursContext.MixedKeys.Instance);
+    // Eligibility judged at the first start of each assigned person and lot.
+    private readonly PairMap<(bool Eligible, DateOnly? ValidatedOn)> _judged = new(context.LotIds.Length, context.PersonIds.Length);
     private readonly Dictionary<(long Pair, int Day), (bool Eligible, DateOnly? ValidatedOn)> _eligibility = [];
     private readonly Dictionary<string, string?> _sirets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HoursContext.Person?> _byReference = new(StringComparer.Ordinal);
@@ -318,14 +316,18 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     };
 
     /// <summary>Eligibility is judged at the person's first start on the lot (their first assignment), else at the period
-    /// itself. Looked up by person and lot once per pair (packed integer keys: rows repeat the same pairs month after month).</summary>
+    /// itself. Judged once per person and lot (rows repeat the same pairs month after month), or per period without assignment.</summary>
     private (bool Eligible, DateOnly? ValidatedOn) Eligibility(HoursContext.Person person, HoursContext.Lot lot, DateOnly period)
     {
-        var pairKey = HoursContext.PairKey(person, lot);
-        if (_pairs.TryGetValue(pairKey, out var atFirstStart)) return atFirstStart;
-        if (context.FirstStarts.TryGetValue(pairKey, out var first)) return _pairs[pairKey] = Evaluate(person, lot, first);
+        if (_judged.TryGetValue(lot.Index, person.Index, out var atFirstStart)) return atFirstStart;
+        if (context.FirstStarts.TryGetValue(lot.Index, person.Index, out var first))
+        {
+            atFirstStart = Evaluate(person, lot, first);
+            _judged.Set(lot.Index, person.Index, atFirstStart);
+            return atFirstStart;
+        }
         // No assignment: judged at the period, once per person, lot and period.
-        var key = (pairKey, period.DayNumber);
+        var key = (HoursContext.PairKey(person, lot), period.DayNumber);
         if (_eligibility.TryGetValue(key, out var known)) return known;
         return _eligibility[key] = Evaluate(person, lot, period);
     }
