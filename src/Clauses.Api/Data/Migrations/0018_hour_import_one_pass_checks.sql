@@ -10,69 +10,31 @@
 -- erasure) they run as before. No session can skip the checks by setting the mode: without the stages begin_deferred_hour_rollups
 -- creates, the roll-up trigger's insert into them fails, and the write with it.
 
-CREATE OR REPLACE FUNCTION hour_records_deferred_checks() RETURNS boolean
+CREATE FUNCTION hour_records_deferred_checks() RETURNS boolean
   LANGUAGE sql STABLE AS $$
-  SELECT current_setting('clauses.rollups_deferred', true) = 'on'
+  SELECT coalesce(current_setting('clauses.rollups_deferred', true), '') = 'on'   -- never null: triggers' WHEN tests it
 $$;
 
-CREATE OR REPLACE FUNCTION hour_records_check_references() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-DECLARE
-  wanted bigint;
-  found bigint;
-BEGIN
-  IF hour_records_deferred_checks() THEN
-    RETURN NULL;     -- checked by hour_rollups_on_records, from its aggregates (0018)
-  END IF;
-  WITH n AS MATERIALIZED (SELECT DISTINCT lot_id, contract_id, organisation_id FROM new_rows)
-  SELECT (SELECT count(*) FROM n),
-         (SELECT count(*) FROM (SELECT 1 FROM lots l JOIN n ON l.id = n.lot_id AND l.contract_id = n.contract_id
-                                                          AND l.organisation_id = n.organisation_id
-                                 FOR KEY SHARE OF l) k)
-    INTO wanted, found;
-  IF wanted <> found THEN
-    RAISE EXCEPTION 'hour record on a lot outside its contract or organisation' USING ERRCODE = 'foreign_key_violation';
-  END IF;
-  WITH n AS MATERIALIZED (SELECT DISTINCT participant_id, organisation_id FROM new_rows)
-  SELECT (SELECT count(*) FROM n),
-         (SELECT count(*) FROM (SELECT 1 FROM participants p JOIN n ON p.id = n.participant_id AND p.organisation_id = n.organisation_id
-                                 FOR KEY SHARE OF p) k)
-    INTO wanted, found;
-  IF wanted <> found THEN
-    RAISE EXCEPTION 'hour record for a participant outside its organisation' USING ERRCODE = 'foreign_key_violation';
-  END IF;
-  IF EXISTS (SELECT 1 FROM (SELECT DISTINCT clause_id, organisation_id FROM new_rows WHERE clause_id IS NOT NULL) n
-              WHERE NOT EXISTS (SELECT 1 FROM clauses c WHERE c.id = n.clause_id AND c.organisation_id = n.organisation_id))
-     OR EXISTS (SELECT 1 FROM (SELECT DISTINCT siae_id FROM new_rows WHERE siae_id IS NOT NULL) n
-                 WHERE NOT EXISTS (SELECT 1 FROM siae s WHERE s.id = n.siae_id)) THEN
-    RAISE EXCEPTION 'hour record naming an unknown clause or SIAE' USING ERRCODE = 'foreign_key_violation';
-  END IF;
-  RETURN NULL;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION hour_records_refuse_locked() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP <> 'DELETE' AND hour_records_deferred_checks() THEN
-    RETURN NULL;     -- checked by hour_rollups_on_records, from its aggregates (0018)
-  END IF;
-  IF EXISTS (SELECT 1 FROM changed_rows r
-               JOIN hour_statements s ON s.contract_id = r.contract_id AND s.period = date_trunc('month', r.period)::date
-                                     AND s.version = r.version
-              WHERE s.status = 'valide') THEN
-    RAISE EXCEPTION 'hours of a validated statement are locked' USING ERRCODE = 'object_not_in_prerequisite_state';
-  END IF;
-  RETURN NULL;
-END
-$$;
+-- The two checks' own triggers on inserts and updates stand aside while roll-ups are deferred (their functions unchanged).
+DROP TRIGGER hour_records_references_on_insert ON hour_records;
+DROP TRIGGER hour_records_references_on_update ON hour_records;
+DROP TRIGGER hour_records_locked_on_insert ON hour_records;
+DROP TRIGGER hour_records_locked_on_update ON hour_records;
+CREATE TRIGGER hour_records_references_on_insert AFTER INSERT ON hour_records REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT WHEN (NOT hour_records_deferred_checks()) EXECUTE FUNCTION hour_records_check_references();
+CREATE TRIGGER hour_records_references_on_update AFTER UPDATE ON hour_records REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT WHEN (NOT hour_records_deferred_checks()) EXECUTE FUNCTION hour_records_check_references();
+CREATE TRIGGER hour_records_locked_on_insert AFTER INSERT ON hour_records REFERENCING NEW TABLE AS changed_rows
+  FOR EACH STATEMENT WHEN (NOT hour_records_deferred_checks()) EXECUTE FUNCTION hour_records_refuse_locked();
+CREATE TRIGGER hour_records_locked_on_update AFTER UPDATE ON hour_records REFERENCING NEW TABLE AS changed_rows
+  FOR EACH STATEMENT WHEN (NOT hour_records_deferred_checks()) EXECUTE FUNCTION hour_records_refuse_locked();
 
 -- The deferred roll-up stage of written rows (src: hour_records' columns with hours already signed, plus "sign"), with the
 -- checks of the rows written (sign +1): one aggregation per grain, then the checks on their outputs (a few rows per lot and
 -- month, one per person and month). The people checked include those of an update's old rows, which are its new rows'
 -- own (the person is part of the natural key). Returns one row: stage rows written, then the counts the trigger compares.
 -- Referenced lots and people are locked FOR KEY SHARE, as a foreign key would.
-CREATE OR REPLACE FUNCTION hour_rollups_stage_checked_sql(src text) RETURNS text
+CREATE FUNCTION hour_rollups_stage_checked_sql(src text) RETURNS text
   LANGUAGE sql IMMUTABLE AS $f$
   SELECT format($q$
     WITH d AS NOT MATERIALIZED (
