@@ -207,7 +207,7 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
     }
 
     // Each case as a single write and as a write of an import, whose roll-ups are deferred and whose checks then run in
-    // the roll-up trigger, on its aggregates (migration 0018).
+    // the import trigger, on its roll-up aggregates (migration 0018).
     public static TheoryData<string, bool> BrokenReferences() => new()
     {
         { "lot d'un autre marché", false }, { "participant d'une autre organisation", false }, { "clause inconnue", false },

@@ -4,18 +4,20 @@
 -- Each chunk of an import fired three statement triggers that each read the written rows again: the locked-statement
 -- check (one pass), the reference check (four: lots, people, clauses, SIAE) and the deferred roll-up stage (two). Reading a
 -- 20 000-row transition table costs ≈ 3 ms a pass, a quarter of PostgreSQL's time per imported row. While an import defers
--- its roll-ups (begin_deferred_hour_rollups), the roll-up trigger now runs the checks itself, on what its two aggregations
--- already hold: the per-lot grain names every lot, contract, clause, SIAE and statement month of the rows, the per-person
--- grain every person. The two other triggers stand aside in that mode only; outside it (the pane's batches, corrections,
--- erasure) they run as before. No session can skip the checks by setting the mode: without the stages begin_deferred_hour_rollups
--- creates, the roll-up trigger's insert into them fails, and the write with it.
+-- its roll-ups (begin_deferred_hour_rollups), one trigger stages its inserts and updates and runs the checks on what its two
+-- aggregations already hold: the per-lot grain names every lot, contract, clause, SIAE and statement month of the rows, the
+-- per-person grain every person. The three other triggers stand aside in that mode only; outside it (the pane's batches,
+-- corrections, erasure) they run as before, and deletes always go through them. No session can skip the checks by setting
+-- the mode: without the stages begin_deferred_hour_rollups creates, the import trigger's insert into them fails, and the
+-- write with it.
 
 CREATE FUNCTION hour_records_deferred_checks() RETURNS boolean
   LANGUAGE sql STABLE AS $$
   SELECT coalesce(current_setting('clauses.rollups_deferred', true), '') = 'on'   -- never null: triggers' WHEN tests it
 $$;
 
--- The two checks' own triggers on inserts and updates stand aside while roll-ups are deferred (their functions unchanged).
+-- While roll-ups are deferred, the two checks' own triggers on inserts and updates stand aside, and so does the roll-up
+-- trigger's (its functions unchanged): hour_records_import_write, below, does the three.
 DROP TRIGGER hour_records_references_on_insert ON hour_records;
 DROP TRIGGER hour_records_references_on_update ON hour_records;
 DROP TRIGGER hour_records_locked_on_insert ON hour_records;
@@ -83,14 +85,11 @@ CREATE FUNCTION hour_rollups_stage_checked_sql(src text) RETURNS text
   $q$, src)
 $f$;
 
-CREATE OR REPLACE FUNCTION hour_rollups_on_records() RETURNS trigger
+-- An import's inserts and updates: stage and checks in one statement (the roll-up trigger keeps deletes, and everything
+-- outside imports).
+CREATE FUNCTION hour_records_import_write() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
-  cols text := 'organisation_id, contract_id, lot_id, participant_id, modality, siae_id, period, version, hours';
-  src text := CASE TG_OP
-    WHEN 'INSERT' THEN format('SELECT %s, 1 AS sign FROM new_rows', cols)
-    WHEN 'DELETE' THEN format('SELECT %s, -1 AS sign FROM old_rows', cols)
-    ELSE format('SELECT %s, 1 AS sign FROM new_rows UNION ALL SELECT %s, -1 AS sign FROM old_rows', cols, cols) END;
   -- Hours signed once here, not multiplied by their sign in each aggregation (two numeric products a row).
   keys text := 'organisation_id, contract_id, lot_id, clause_id, participant_id, modality, siae_id, period, version';
   signed text := CASE TG_OP
@@ -104,34 +103,32 @@ DECLARE
   unknown_reference boolean;
   locked boolean;
 BEGIN
-  IF hour_records_deferred_checks() THEN
-    -- An import: HoursPipeline took the organisation's turn at its first write.
-    IF TG_OP = 'DELETE' THEN
-      EXECUTE hour_rollups_stage_sql(src);
-      RETURN NULL;
-    END IF;
-    EXECUTE hour_rollups_stage_checked_sql(signed)
-      INTO written, lots_wanted, lots_found, people_wanted, people_found, unknown_reference, locked;
-    IF lots_wanted <> lots_found THEN
-      RAISE EXCEPTION 'hour record on a lot outside its contract or organisation' USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    IF people_wanted <> people_found THEN
-      RAISE EXCEPTION 'hour record for a participant outside its organisation' USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    IF unknown_reference THEN
-      RAISE EXCEPTION 'hour record naming an unknown clause or SIAE' USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    IF locked THEN
-      RAISE EXCEPTION 'hours of a validated statement are locked' USING ERRCODE = 'object_not_in_prerequisite_state';
-    END IF;
-  ELSE
-    -- Every writer of an organisation's roll-ups takes the organisation's turn (the lock HoursPipeline takes) before it
-    -- locks any roll-up row, and recounts people (refresh_spar_people's lock) after: one lock order for all of them, so a
-    -- correction or an erasure cannot deadlock with a send of the same people's hours.
-    EXECUTE format('SELECT pg_advisory_xact_lock(hashtextextended(''hours:'' || o, 0))
-                      FROM (SELECT DISTINCT organisation_id AS o FROM (%s) s ORDER BY 1) x', src);
-    EXECUTE hour_rollups_sql(src, true);
+  -- HoursPipeline took the organisation's turn at its first write.
+  EXECUTE hour_rollups_stage_checked_sql(signed)
+    INTO written, lots_wanted, lots_found, people_wanted, people_found, unknown_reference, locked;
+  IF lots_wanted <> lots_found THEN
+    RAISE EXCEPTION 'hour record on a lot outside its contract or organisation' USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  IF people_wanted <> people_found THEN
+    RAISE EXCEPTION 'hour record for a participant outside its organisation' USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  IF unknown_reference THEN
+    RAISE EXCEPTION 'hour record naming an unknown clause or SIAE' USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  IF locked THEN
+    RAISE EXCEPTION 'hours of a validated statement are locked' USING ERRCODE = 'object_not_in_prerequisite_state';
   END IF;
   RETURN NULL;
 END
 $$;
+
+DROP TRIGGER hour_records_rollups_on_insert ON hour_records;
+DROP TRIGGER hour_records_rollups_on_update ON hour_records;
+CREATE TRIGGER hour_records_rollups_on_insert AFTER INSERT ON hour_records REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT WHEN (NOT hour_records_deferred_checks()) EXECUTE FUNCTION hour_rollups_on_records();
+CREATE TRIGGER hour_records_rollups_on_update AFTER UPDATE ON hour_records REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT WHEN (NOT hour_records_deferred_checks()) EXECUTE FUNCTION hour_rollups_on_records();
+CREATE TRIGGER hour_records_import_on_insert AFTER INSERT ON hour_records REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT WHEN (hour_records_deferred_checks()) EXECUTE FUNCTION hour_records_import_write();
+CREATE TRIGGER hour_records_import_on_update AFTER UPDATE ON hour_records REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT WHEN (hour_records_deferred_checks()) EXECUTE FUNCTION hour_records_import_write();
