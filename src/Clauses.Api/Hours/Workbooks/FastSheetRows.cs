@@ -175,17 +175,7 @@ internal sealed class FastSheetRows : IDisposable
     }
 
     /// <summary>A kept cell of the current row, emptied, before its content is read.</summary>
-    private RawCell Start(RawCell cell, int column, int style)
-    {
-        cell.Generation = _generation;
-        cell.Kind = RawKind.None;
-        cell.Formula = false;
-        cell.Style = style;
-        cell.Column = column;
-        cell.Length = 0;
-        cell.Text = null;
-        return cell;
-    }
+    private RawCell Start(RawCell cell, int column, int style) => cell.Begin(_generation, column, style);
 
     private static RawKind CellKind(ReadOnlySpan<byte> t)
     {

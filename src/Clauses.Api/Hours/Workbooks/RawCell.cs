@@ -15,4 +15,17 @@ internal sealed class RawCell
     public string? Text;
 
     public ReadOnlySpan<char> Span => Chars.AsSpan(0, Length);
+
+    /// <summary>Empties the cell for a new row's cell at this column and style, before its content is read.</summary>
+    public RawCell Begin(int generation, int column, int style)
+    {
+        Generation = generation;
+        Kind = RawKind.None;
+        Formula = false;
+        Style = style;
+        Column = column;
+        Length = 0;
+        Text = null;
+        return this;
+    }
 }

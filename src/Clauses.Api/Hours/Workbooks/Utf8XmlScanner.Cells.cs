@@ -81,16 +81,7 @@ internal sealed partial class Utf8XmlScanner
         if (buf[i] != 'v' || buf[i + 1] != '>') return false;
         i += 2;
         var text = i;
-        var blank = true;
-        while (true)
-        {
-            if (i >= end) return false;
-            var b = buf[i];
-            if (b is < 0x20 or >= 0x7F or (byte)'<' or (byte)'&' or (byte)']') break;
-            if (b != ' ') blank = false;
-            i++;
-        }
-        if (blank || buf[i] != '<') return false;
+        if (!PlainTextRun(buf, ref i, end) || buf[i] != '<') return false;
         cell.Text = text;
         cell.TextLength = i - text;
         if (end - i < (2 * prefixLength) + 8 || buf[i + 1] != '/' || !SamePrefix(i + 2, open, prefixLength)) return false;

@@ -154,16 +154,7 @@ internal sealed partial class Utf8XmlScanner
         if (buf[i] != localName || buf[i + 1] != '>') return false;
         i += 2;
         var start = i;
-        var blank = true;
-        while (true)
-        {
-            if (i >= end) return false;
-            var b = buf[i];
-            if (b is < 0x20 or >= 0x7F or (byte)'<' or (byte)'&' or (byte)']') break;
-            if (b != ' ') blank = false;
-            i++;
-        }
-        if (blank || buf[i] != '<') return false;
+        if (!PlainTextRun(buf, ref i, end) || buf[i] != '<') return false;
         var textEnd = i;
         if (end - i < prefix.Length + name.Length + 7) return false;
         if (buf[i + 1] != '/' || !buf.AsSpan(i + 2, prefix.Length).SequenceEqual(prefix)) return false;
@@ -286,6 +277,22 @@ internal sealed partial class Utf8XmlScanner
     }
 
     /// <summary>S name S? '=' S? quoted value, when <paramref name="name"/> comes next; <paramref name="i"/> only moves if it does.</summary>
+    /// <summary>Steps over a run of printable ASCII text with nothing to decode (no markup, entity or "]]>"): true when the run
+    /// stops inside the buffer and is not blank (a blank value is read by the general path, which keeps its spaces).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool PlainTextRun(byte[] buf, ref int i, int end)
+    {
+        var blank = true;
+        while (true)
+        {
+            if (i >= end) return false;
+            var b = buf[i];
+            if (b is < 0x20 or >= 0x7F or (byte)'<' or (byte)'&' or (byte)']') return !blank;
+            if (b != ' ') blank = false;
+            i++;
+        }
+    }
+
     private static bool Pseudo(ReadOnlySpan<byte> text, ref int i, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
         value = default;

@@ -154,15 +154,7 @@ internal sealed class XmlSheetRows : IDisposable
                 SkipElement();
                 continue;
             }
-            var cell = slots[slotIndex];
-            cell.Generation = _generation;
-            cell.Kind = RawKind.None;
-            cell.Formula = false;
-            cell.Style = style;
-            cell.Column = column;
-            cell.Length = 0;
-            cell.Text = null;
-            ReadCellContent(cell, kind);
+            ReadCellContent(slots[slotIndex].Begin(_generation, column, style), kind);
         }
     }
 
