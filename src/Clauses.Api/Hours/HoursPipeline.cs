@@ -469,7 +469,8 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         await using (var command = Command(chunk, $"""
             SELECT t.i::int, h.hours, h.employer_siret, h.period_kind, h.counting_method, h.invoiced_amount_ht, h.evidence_reference
               FROM unnest(@lots, @people, @periods, @modalities, @versions) WITH ORDINALITY AS t(l, p, period, m, version, i)
-              JOIN hour_records h ON h.lot_id = (@lotIds)[t.l] AND h.participant_id = (@personIds)[t.p] AND h.period = t.period
+              JOIN hour_records h ON h.contract_id = @contract AND h.period = t.period AND h.lot_id = (@lotIds)[t.l]
+                                 AND h.participant_id = (@personIds)[t.p]
                                  AND h.modality = (@modalityCodes)[t.m] AND h.version = t.version
             """))
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -547,21 +548,22 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private sealed class Chunk(int capacity)
     {
         public readonly Row[] Rows = new Row[capacity];
-        private readonly long[] _sortKeys = new long[capacity];
+        private readonly ulong[] _sortKeys = new ulong[capacity];
         public int Count { get; private set; }
 
         public void Add(Row r) => Rows[Count++] = r;
 
-        /// <summary>Orders the rows by participant, lot, period and modality (the natural key; version is 1 in fresh months), on
-        /// integers (people and lots are indexed in PostgreSQL's uuid order, <see cref="HoursContext"/>), which costs far less
-        /// than PostgreSQL's sort of the wide rows; the order only matters for speed.</summary>
+        /// <summary>Orders the rows by period, lot, participant and modality (the natural key after the pipeline's one contract;
+        /// version is 1 in fresh months), on integers (lots and people are indexed in PostgreSQL's uuid order,
+        /// <see cref="HoursContext"/>), which costs far less than PostgreSQL's sort of the wide rows. The order only matters for
+        /// speed (a contract has at most 999 lots; people take 28 bits).</summary>
         public void SortByNaturalKey()
         {
             for (var i = 0; i < Count; i++)
             {
                 var r = Rows[i];
-                _sortKeys[i] = ((long)r.Person.Index << 40) | ((long)r.Lot.Index << 24) | ((long)(r.Period.DayNumber & 0x3FFFF) << 4)
-                               | (long)r.Modality;
+                _sortKeys[i] = ((ulong)(uint)r.Period.DayNumber << 42) | ((ulong)(r.Lot.Index & 0x3FF) << 32)
+                               | ((ulong)(r.Person.Index & 0xFFFFFFF) << 4) | r.Modality;
             }
             Array.Sort(_sortKeys, Rows, 0, Count);
         }

@@ -32,13 +32,16 @@ public static class PersonalData
                AND coalesce(p.last_activity_on, p.created_at::date) < (@today::date - make_interval(months => o.retention_months))::date
             """, new { organisationId, today }, cancellationToken: ct))).ToArray();
 
-    /// <summary>Whether a participant's hours are in a validated statement: then the proof must be kept and erasure becomes anonymisation.</summary>
+    /// <summary>Whether a participant's hours are in a validated statement: then the proof must be kept and erasure becomes anonymisation.
+    /// Read through the person's organisation's contracts, which lead hour_records' key (migration 0019).</summary>
     public static Task<bool> HasValidatedHoursAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid participantId, CancellationToken ct) =>
         conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
             SELECT EXISTS (
               SELECT 1 FROM hour_records h
                 JOIN hour_statements s ON s.contract_id = h.contract_id AND s.period = date_trunc('month', h.period)::date AND s.version = h.version
-               WHERE h.participant_id = @participantId AND s.status = 'valide')
+               WHERE h.contract_id IN (SELECT c.id FROM contracts c JOIN participants p ON p.organisation_id = c.organisation_id
+                                        WHERE p.id = @participantId)
+                 AND h.participant_id = @participantId AND s.status = 'valide')
             """, new { participantId }, tx, cancellationToken: ct));
 }
 

@@ -17,12 +17,14 @@ public static class PersonalDataApi
             await using var db = await tenant.BeginAsync(ct);
             var participant = await ParticipantsStore.GetAsync(db, id, ParticipantsApi.Today(clock), ct);
             if (participant is null || !current.Required.HasAnyRole(participant.OrganisationId, Roles.Facilitateur)) return ParticipantsApi.NotFound();
+            // Through the organisation's contracts: hour_records' key is led by contract (migration 0019).
             var hours = await db.QueryAsync<dynamic>("""
                 SELECT c.reference AS contract_reference, l.number AS lot_number, h.employer_siret, h.modality, h.period, h.period_kind,
                        h.version, h.hours, h.counting_method, h.invoiced_amount_ht, h.evidence_reference, h.source, h.created_at, h.updated_at
                   FROM hour_records h JOIN lots l ON l.id = h.lot_id JOIN contracts c ON c.id = h.contract_id
-                 WHERE h.participant_id = @id ORDER BY h.period, l.number
-                """, new { id }, ct);
+                 WHERE h.contract_id IN (SELECT id FROM contracts WHERE organisation_id = @OrganisationId) AND h.participant_id = @id
+                 ORDER BY h.period, l.number
+                """, new { id, participant.OrganisationId }, ct);
             var reads = await db.QueryAsync<dynamic>("""
                 SELECT a.at, a.action, u.display_name AS by FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
                  WHERE a.organisation_id = @OrganisationId AND a.details @> jsonb_build_object('ids', jsonb_build_array(@id::text))
