@@ -88,6 +88,29 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
     }
 
     [Fact]
+    public async Task Weekly_rows_of_one_month_roll_up_into_the_month_once_then_again_after_a_replacement()
+    {
+        // The deferred stage groups a chunk's rows by period (migration 0019): a person's weeks of one month reach the stage
+        // as several rows of that month, across chunks, and must add up to the month, also when a week is replaced.
+        Cell[][] rows =
+        [
+            Row(0, 7m, "2026-W02"), Row(0, 8m, "2026-W03"), Row(0, 9m, "2026-W04"), Row(1, 5m, "2026-W02"),
+            Row(1, 6m, "2026-W05"), Row(2, 30m, "01/2026"),
+        ];
+        var first = await ImportAsync(HoursSheet(rows));
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal((6, 0, 0), Counts(first.Body));
+        await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 65m);
+        Assert.Equal("0 f 24.00 3|1 f 11.00 2|2 f 30.00 1", await PeopleTotalsAsync());
+
+        rows[1] = Row(0, 2m, "2026-W03");
+        var second = await ImportAsync(HoursSheet(rows));
+        Assert.Equal((0, 1, 5), Counts(second.Body));
+        await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 59m);
+        Assert.Equal("0 f 18.00 3|1 f 11.00 2|2 f 30.00 1", await PeopleTotalsAsync());
+    }
+
+    [Fact]
     public async Task A_file_on_a_reserved_lot_and_another_rolls_up_per_lot_and_per_person_apart_then_again_after_replacements()
     {
         // Each chunk's rows are summed into the deferred roll-up's stages as they are written (migration 0016); the file's
