@@ -13,7 +13,7 @@
 # Prints a Markdown table and the machine line; progress goes to stderr.
 #   bench/hours-import.sh [rows...]        (default: 100000 1000000)
 # HOURS_EXPLAIN=1 adds, after the table, a diagnosis at the first size: COPY into clones of hour_records holding part of its
-# rules (natural key; 3 indexes; indexes + CHECKs), then the EXPLAIN ANALYZE (auto_explain, triggers included) of every
+# rules (natural key; its indexes; indexes + CHECKs), then the EXPLAIN ANALYZE (auto_explain, triggers included) of every
 # statement over 100 ms of two "pipeline alone" runs (new rows, then the same rows unchanged): the chunk merges.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
