@@ -272,6 +272,41 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
     }
 
+    [Fact]
+    public async Task An_import_checks_each_person_once_yet_refuses_in_a_later_statement_a_stranger_or_a_person_under_another_organisation()
+    {
+        // An import remembers for the rest of its transaction the people it has found in their organisation and locked
+        // (migration 0019). What it remembers is the person within that organisation.
+        var other = await _data.OrganisationAsync("Autre ville " + Guid.NewGuid().ToString("N")[..6]);
+        var otherContract = await _data.ContractAsync(other, "X-" + Guid.NewGuid().ToString("N")[..8]);
+        var args = new
+        {
+            _s.Organisation, _s.Contract, HoursScenario.Siret, other, otherContract,
+            otherLot = await _data.LotAsync(other, otherContract, 1, 10_000m),
+            lot = await _data.ScalarAsync<Guid>("SELECT id FROM lots WHERE contract_id = @Contract AND number = 1", _s),
+            person = _s.People[0].Id, person2 = _s.People[1].Id,
+            stranger = await _data.ScalarAsync<Guid>("INSERT INTO participants (organisation_id) VALUES (@other) RETURNING id", new { other }),
+        };
+        static string Insert(string organisation, string contract, string lot, string person) => $"""
+            INSERT INTO hour_records (organisation_id, contract_id, lot_id, participant_id, employer_siret, modality, period, hours, source)
+            VALUES ({organisation}, {contract}, {lot}, {person}, @Siret, 'embauche_directe', '2026-06-01', 7, 'saisie');
+
+            """;
+        var first = "SELECT begin_deferred_hour_rollups();\n" + Insert("@Organisation", "@Contract", "@lot", "@person");
+
+        var elsewhere = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => _data.ScalarAsync<int>(
+            first + Insert("@other", "@otherContract", "@otherLot", "@person") + "SELECT 1", args));
+        Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, elsewhere.SqlState);
+        var stranger = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => _data.ScalarAsync<int>(
+            first + Insert("@Organisation", "@Contract", "@lot", "@stranger") + "SELECT 1", args));
+        Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, stranger.SqlState);
+        Assert.Equal("0 rows, 0 h, 0 version(s)", await StoredAsync());
+
+        await _data.ScalarAsync<object>(first + Insert("@Organisation", "@Contract", "@lot", "@person2") + "SELECT flush_deferred_hour_rollups();", args);
+        Assert.Equal("2 rows, 14.00 h, 1 version(s)", await StoredAsync());
+        await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 14m);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -40,6 +40,29 @@ BEGIN
 END
 $$;
 
+-- An import checks and locks each person once per transaction, not once per chunk: the people it has found in their
+-- organisation and locked FOR KEY SHARE (held until the end of the transaction) are kept in a temporary table that goes
+-- with the transaction (0016's stages too), so later chunks check only people they are the first to name. Each chunk
+-- read the organisation's whole participants table to check its people again (≈ 3.5 ms a 20 000-row chunk of 5 000
+-- people; a seq scan of every participant of a large organisation).
+CREATE OR REPLACE FUNCTION begin_deferred_hour_rollups() RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  CREATE TEMP TABLE IF NOT EXISTS hour_rollup_stage_months (
+    organisation_id uuid, contract_id uuid, month date, version integer, lot_id uuid, modality text, siae_id uuid,
+    hours numeric, records bigint
+  ) ON COMMIT DROP;
+  CREATE TEMP TABLE IF NOT EXISTS hour_rollup_stage_people (
+    organisation_id uuid, contract_id uuid, month date, version integer, participant_id uuid, reserved boolean,
+    hours numeric, records bigint
+  ) ON COMMIT DROP;
+  CREATE TEMP TABLE IF NOT EXISTS hour_import_people_checked (
+    participant_id uuid, organisation_id uuid, PRIMARY KEY (participant_id, organisation_id)
+  ) ON COMMIT DROP;
+  PERFORM set_config('clauses.rollups_deferred', 'on', true);
+END
+$$;
+
 -- As in 0018, with the rows grouped by period instead of month (the same groups for monthly rows) and the month then taken
 -- once per group rather than twice per row. The stages may hold several rows of one month (weekly periods, the clause or
 -- the written sign apart): flush_deferred_hour_rollups sums them.
@@ -74,17 +97,23 @@ CREATE OR REPLACE FUNCTION hour_rollups_stage_checked_sql(src text) RETURNS text
       RETURNING 1),
     lots_named AS MATERIALIZED (
       SELECT DISTINCT lot_id, contract_id, organisation_id FROM lot_months WHERE written),
-    people_named AS MATERIALIZED (
-      SELECT DISTINCT participant_id, organisation_id FROM person_periods)
+    people_new AS MATERIALIZED (
+      SELECT n.participant_id, n.organisation_id
+        FROM (SELECT DISTINCT participant_id, organisation_id FROM person_periods) n
+       WHERE NOT EXISTS (SELECT 1 FROM pg_temp.hour_import_people_checked c
+                          WHERE c.participant_id = n.participant_id AND c.organisation_id = n.organisation_id)),
+    people_locked AS MATERIALIZED (
+      SELECT p.id, p.organisation_id FROM participants p JOIN people_new n ON p.id = n.participant_id AND p.organisation_id = n.organisation_id
+         FOR KEY SHARE OF p),
+    people_kept AS (
+      INSERT INTO pg_temp.hour_import_people_checked SELECT id, organisation_id FROM people_locked RETURNING 1)
     SELECT (SELECT count(*) FROM months) + (SELECT count(*) FROM people),
            (SELECT count(*) FROM lots_named),
            (SELECT count(*) FROM (SELECT 1 FROM lots l JOIN lots_named n ON l.id = n.lot_id AND l.contract_id = n.contract_id
                                                                       AND l.organisation_id = n.organisation_id
                                    FOR KEY SHARE OF l) k),
-           (SELECT count(*) FROM people_named),
-           (SELECT count(*) FROM (SELECT 1 FROM participants p JOIN people_named n ON p.id = n.participant_id
-                                                                                AND p.organisation_id = n.organisation_id
-                                   FOR KEY SHARE OF p) k),
+           (SELECT count(*) FROM people_new),
+           (SELECT count(*) FROM people_kept),
            EXISTS (SELECT 1 FROM (SELECT DISTINCT clause_id, organisation_id FROM lot_months WHERE written AND clause_id IS NOT NULL) n
                     WHERE NOT EXISTS (SELECT 1 FROM clauses c WHERE c.id = n.clause_id AND c.organisation_id = n.organisation_id))
              OR EXISTS (SELECT 1 FROM (SELECT DISTINCT siae_id FROM lot_months WHERE written AND siae_id IS NOT NULL) n
