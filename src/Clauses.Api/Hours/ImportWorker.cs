@@ -2,6 +2,7 @@ using System.Text.Json;
 using Clauses.Api.Auth;
 using Clauses.Api.Data;
 using Clauses.Api.Hours.Workbooks;
+using Clauses.Api.Infrastructure;
 using Dapper;
 using Npgsql;
 
@@ -27,7 +28,8 @@ public sealed class ImportWorker(SystemDb system, TenantDb.Factory tenants, User
         {
             try
             {
-                while (await ClaimAsync(stoppingToken) is { } job) await RunAsync(job, stoppingToken);
+                while (await ClaimAsync(stoppingToken) is { } job)
+                    if (await RunAsync(job, stoppingToken) >= ImportsApi.LargeFileBytes) Hosting.ReleaseMemory();
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
@@ -50,8 +52,10 @@ public sealed class ImportWorker(SystemDb system, TenantDb.Factory tenants, User
             """, cancellationToken: ct));
     }
 
-    private async Task RunAsync(Claimed job, CancellationToken ct)
+    /// <summary>Runs the job; returns the size of its workbook (0 when it could not be read).</summary>
+    private async Task<long> RunAsync(Claimed job, CancellationToken ct)
     {
+        long size = 0;
         await using var progressConn = await system.OpenAsync(ct);
         async Task FinishAsync(string status, object? result, object? problem, byte[]? annotated)
         {
@@ -73,6 +77,7 @@ public sealed class ImportWorker(SystemDb system, TenantDb.Factory tenants, User
                 ?? throw new InvalidOperationException("The job's author no longer exists.");
             var file = await progressConn.QuerySingleAsync<byte[]>(new CommandDefinition(
                 "SELECT content FROM import_files WHERE job_id = @Id", job, cancellationToken: ct));
+            size = file.Length;
             var hash = await progressConn.QuerySingleAsync<string>(new CommandDefinition(
                 "SELECT file_hash FROM import_files WHERE job_id = @Id", job, cancellationToken: ct));
 
@@ -80,7 +85,7 @@ public sealed class ImportWorker(SystemDb system, TenantDb.Factory tenants, User
             if (await HoursApi.FacilitatedContractAsync(db, job.ContractId, user, ct) is null)
             {
                 await FinishAsync("echoue", null, Simple(403, "Vous ne suivez plus ce marché comme facilitateur."), null);
-                return;
+                return size;
             }
             var context = (await HoursContext.LoadAsync(db, job.ContractId, ct))!;
             var outcome = await HoursImport.RunAsync(db, context, new MemoryStream(file), ImportsApi.Limits(config), user.Id, hash,
@@ -89,7 +94,7 @@ public sealed class ImportWorker(SystemDb system, TenantDb.Factory tenants, User
             {
                 await db.CommitAsync(ct);
                 await FinishAsync("termine", new ImportResult(outcome.Rows, outcome.Accepted, outcome.Replaced, outcome.Unchanged), null, null);
-                return;
+                return size;
             }
             var annotated = new MemoryStream();
             WorkbookAnnotator.Annotate(new MemoryStream(file), annotated, outcome.Errors);
@@ -104,6 +109,7 @@ public sealed class ImportWorker(SystemDb system, TenantDb.Factory tenants, User
             logger.LogError(e, "Import job {JobId} failed", job.Id);
             await FinishAsync("echoue", null, Simple(500, "L'import a échoué sur une erreur inattendue ; elle a été journalisée. Réessayez plus tard."), null);
         }
+        return size;
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -15,6 +15,8 @@ namespace Clauses.Api.Hours;
 public static class ImportsApi
 {
     public const long MaxUploadBytes = 100_000_000;
+    // A workbook this large (≈ 250 000 rows) leaves enough garbage to hand back to the system after its import.
+    internal const long LargeFileBytes = 8_000_000;
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static readonly WorkbookLimits Defaults = new();
@@ -40,6 +42,12 @@ public static class ImportsApi
                 // (32 MB for a million rows; the reader streams the sheet from the zip).
                 await using var spool = await SpoolAsync(request.Body, ct);
                 if (spool.File.Length == 0) return Problems.Result(400, "Le fichier envoyé est vide.", "fichier-vide");
+                if (spool.File.Length >= LargeFileBytes)
+                    request.HttpContext.Response.OnCompleted(() =>
+                    {
+                        Hosting.ReleaseMemory();    // once the answer is sent and the import's objects are garbage
+                        return Task.CompletedTask;
+                    });
                 await using var db = await tenant.BeginAsync(ct);
                 if (await HoursApi.FacilitatedContractAsync(db, contractId, user, ct) is null) return HoursApi.ContractNotFound();
                 var context = (await HoursContext.LoadAsync(db, contractId, ct))!;
