@@ -94,8 +94,8 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     {
         var chunk = fresh ? _fresh : _chunk;
         if (chunk is null || chunk.Count == 0) return;
-        // Files write their chunks in the natural key's order (the index then fills page after page); sorted before waiting
-        // for the previous write, as PostgreSQL waits from the end of one write until the next statement has arrived.
+        // Files write their chunks in the natural key's order (a few runs of the key, not rows all over it); sorted before
+        // waiting for the previous write, as PostgreSQL waits from the end of one write until the next statement has arrived.
         if (ForFiles) chunk.SortByNaturalKey();
         await _writing;     // one statement at a time on the connection; its errors surface here
         if (options.Atomic && HasErrors)

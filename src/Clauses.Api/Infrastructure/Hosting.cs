@@ -20,8 +20,8 @@ public static class Hosting
 
     /// <summary>
     /// Returns the garbage of a large piece of work to the system once it is over: one full, compacting collection. After a
-    /// million-row import the process otherwise kept ≈ 60 MB it no longer used, and the next import started from there
-    /// (peak 201 MB against 192 for the first, bench/RESULTS.md, seventh run).
+    /// million-row import the process otherwise stayed at 192 MB resident (157–161 MB after the collection), and the next
+    /// import peaked from there (201 MB, bench/RESULTS.md, seventh run).
     /// </summary>
     public static void ReleaseMemory()
     {

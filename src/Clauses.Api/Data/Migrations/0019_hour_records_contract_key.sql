@@ -3,10 +3,11 @@
 --
 -- Same rule: one row per person, lot, period, modality and version. A lot belongs to one contract (the reference checks
 -- refuse a row whose contract is not its lot's, and a lot never changes contract, below), so adding the contract to the
--- key adds no room for a second copy. An import of new months now writes its key in order, page after page, where the
--- person-first key took each row to another place in the index. What it costs: a person's hours have no index of their
--- own any more; the rare reads by person (export, erasure, the cascades below) go through the person's organisation's
--- contracts, reading that organisation's part of the key (≈ 45 ms for a million records), never another organisation's.
+-- key adds no room for a second copy. An import's chunk (one month, a few lots) now writes into a few runs of the key,
+-- where the person-first key took each row to another place in the index. What it costs: a person's hours have no index
+-- of their own any more; the rare reads by person (export, erasure, the cascades below) go through the person's
+-- organisation's contracts, reading that organisation's part of the key (45–60 ms for a million records), never another
+-- organisation's.
 
 ALTER TABLE hour_records
   DROP CONSTRAINT hour_records_natural_key,
