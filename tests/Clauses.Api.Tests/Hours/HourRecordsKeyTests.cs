@@ -20,12 +20,7 @@ public sealed class HourRecordsKeyTests(MigratedDatabase db) : IClassFixture<Mig
     public async Task InitializeAsync()
     {
         _s = await HoursScenario.CreateAsync(_api, _data, "Ville clé", 2);
-        _second = await _data.ContractAsync(_s.Organisation, "K-" + Guid.NewGuid().ToString("N")[..8]);
-        var lot = await _data.LotAsync(_s.Organisation, _second, 1, 100_000m);
-        await _data.ScalarAsync<int>("""
-            INSERT INTO clauses (organisation_id, lot_id, instrument, sizing_mode, target_hours, allowed_modalities)
-            VALUES (@Organisation, @lot, 'clause_execution', 'heures_fixes', 100, '{embauche_directe}') RETURNING 1
-            """, new { _s.Organisation, lot });
+        _second = await _s.AddContractAsync(_data);
     }
 
     public async Task DisposeAsync() => await _api.DisposeAsync();

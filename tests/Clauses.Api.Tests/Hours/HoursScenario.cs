@@ -22,13 +22,26 @@ public sealed class HoursScenario
         await data.ScalarAsync<int>("UPDATE contracts SET starts_on = '2025-01-01', ends_on = '2027-12-31' WHERE id = @contract RETURNING 1", new { contract });
         var lot1 = await data.LotAsync(organisation, contract, 1, 1_000_000m);
         await data.LotAsync(organisation, contract, 2, 500_000m);   // lot 2 carries no clause
-        await data.ScalarAsync<int>("""
-            INSERT INTO clauses (organisation_id, lot_id, instrument, sizing_mode, target_hours, allowed_modalities)
-            VALUES (@organisation, @lot1, 'clause_execution', 'heures_fixes', 1000, '{embauche_directe,interim_etti}') RETURNING 1
-            """, new { organisation, lot1 });
+        await ExecutionClauseAsync(data, organisation, lot1, "{embauche_directe,interim_etti}");
         var scenario = new HoursScenario { Organisation = organisation, Contract = contract, Facilitator = facilitator, Client = api.ClientFor(facilitator) };
         for (var i = 0; i < people; i++) await scenario.AddPersonAsync($"Personne{i}", "Léa", new DateOnly(1990, 1, 1 + i));
         return scenario;
+    }
+
+    /// <summary>An execution clause of 1 000 hours on the lot, for the given modalities (a PostgreSQL array literal).</summary>
+    public static Task<int> ExecutionClauseAsync(TestData data, Guid organisation, Guid lot, string modalities = "{embauche_directe}") =>
+        data.ScalarAsync<int>("""
+            INSERT INTO clauses (organisation_id, lot_id, instrument, sizing_mode, target_hours, allowed_modalities)
+            VALUES (@organisation, @lot, 'clause_execution', 'heures_fixes', 1000, @modalities::text[]) RETURNING 1
+            """, new { organisation, lot, modalities });
+
+    /// <summary>Another contract of the organisation, executed 2025–2027, its lot 1 carrying an execution clause.</summary>
+    public async Task<Guid> AddContractAsync(TestData data)
+    {
+        var contract = await data.ContractAsync(Organisation, "H-" + Guid.NewGuid().ToString("N")[..8], 2_000_000m);
+        await data.ScalarAsync<int>("UPDATE contracts SET starts_on = '2025-01-01', ends_on = '2027-12-31' WHERE id = @contract RETURNING 1", new { contract });
+        await ExecutionClauseAsync(data, Organisation, await data.LotAsync(Organisation, contract, 1, 1_000_000m));
+        return contract;
     }
 
     public async Task<(Guid Id, string Reference)> AddPersonAsync(string lastName, string firstName, DateOnly birthDate, bool validated = true)

@@ -116,10 +116,7 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         // Each chunk's rows are summed into the deferred roll-up's stages as they are written (migration 0016); the file's
         // totals must still equal a recount, with the reserved lot's people apart, also when a second file replaces rows.
         var lot2 = await _data.ScalarAsync<Guid>("SELECT id FROM lots WHERE contract_id = @Contract AND number = 2", _s);
-        await _data.ScalarAsync<int>("""
-            INSERT INTO clauses (organisation_id, lot_id, instrument, sizing_mode, target_hours, allowed_modalities)
-            VALUES (@Organisation, @lot2, 'clause_execution', 'heures_fixes', 1000, '{embauche_directe}') RETURNING 1
-            """, new { _s.Organisation, lot2 });
+        await HoursScenario.ExecutionClauseAsync(_data, _s.Organisation, lot2);
         await _data.ScalarAsync<int>("""
             INSERT INTO clauses (organisation_id, lot_id, instrument) VALUES (@Organisation, @lot2, 'reserve_l2113_12') RETURNING 1
             """, new { _s.Organisation, lot2 });
@@ -210,13 +207,7 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
     public async Task Concurrent_imports_on_two_contracts_of_one_organisation_for_the_same_people_both_apply()
     {
         // Both add to the same people's yearly totals (SPAR roll-up): they take turns instead of deadlocking.
-        var second = await _data.ContractAsync(_s.Organisation, "H2-" + Guid.NewGuid().ToString("N")[..8], 2_000_000m);
-        await _data.ScalarAsync<int>("UPDATE contracts SET starts_on = '2025-01-01', ends_on = '2027-12-31' WHERE id = @second RETURNING 1", new { second });
-        var lot = await _data.LotAsync(_s.Organisation, second, 1, 1_000_000m);
-        await _data.ScalarAsync<int>("""
-            INSERT INTO clauses (organisation_id, lot_id, instrument, sizing_mode, target_hours, allowed_modalities)
-            VALUES (@Organisation, @lot, 'clause_execution', 'heures_fixes', 1000, '{embauche_directe}') RETURNING 1
-            """, new { _s.Organisation, lot });
+        var second = await _s.AddContractAsync(_data);
         Cell[][] rows = [.. Enumerable.Range(0, 4).SelectMany(p => new[] { Row(p, 5m, "07/2026"), Row(p, 6m, "08/2026") })];
 
         var results = await Task.WhenAll(ImportAsync(HoursSheet(rows)), ImportAsync(HoursSheet([.. rows.Reverse()]), second),
