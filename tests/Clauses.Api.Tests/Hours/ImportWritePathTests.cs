@@ -298,6 +298,35 @@ public sealed class ImportWritePathTests(MigratedDatabase db) : IClassFixture<Mi
         await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 14m);
     }
 
+    [Fact]
+    public async Task The_flush_leaves_out_rows_staged_under_a_version_that_is_not_their_months_latest()
+    {
+        // The flush deletes from its stages the months whose staged version is not the latest statement's before summing them
+        // (migration 0020): June's rows are written under version 1 while June also has a version 2, July has no statement.
+        await _data.ScalarAsync<int>("""
+            INSERT INTO hour_statements (organisation_id, contract_id, period, version)
+            VALUES (@Organisation, @Contract, '2026-06-01', 1), (@Organisation, @Contract, '2026-06-01', 2)
+            RETURNING 1
+            """, _s);
+        var args = new
+        {
+            _s.Organisation, _s.Contract, HoursScenario.Siret, person = _s.People[0].Id, person2 = _s.People[1].Id,
+            lot = await _data.ScalarAsync<Guid>("SELECT id FROM lots WHERE contract_id = @Contract AND number = 1", _s),
+        };
+        await _data.ScalarAsync<object>("""
+            SELECT begin_deferred_hour_rollups();
+            INSERT INTO hour_records (organisation_id, contract_id, lot_id, participant_id, employer_siret, modality, period, version, hours, source)
+            VALUES (@Organisation, @Contract, @lot, @person, @Siret, 'embauche_directe', '2026-06-01', 1, 7, 'saisie'),
+                   (@Organisation, @Contract, @lot, @person2, @Siret, 'embauche_directe', '2026-07-01', 1, 5, 'saisie'),
+                   (@Organisation, @Contract, @lot, @person2, @Siret, 'embauche_directe', '2026-06-01', 2, 3, 'saisie');
+            SELECT flush_deferred_hour_rollups();
+            """, args);
+
+        Assert.Equal("3 rows, 15.00 h, 2 version(s)", await StoredAsync());
+        await Spar.SparRollupTests.AssertExactAsync(_data, _s.Organisation, 8m);
+        Assert.Equal("1 f 8.00 2", await PeopleTotalsAsync());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
