@@ -87,8 +87,7 @@ public sealed class ImportWorker(SystemDb system, TenantDb.Factory tenants, User
                 await FinishAsync("echoue", null, Simple(403, "Vous ne suivez plus ce marché comme facilitateur."), null);
                 return size;
             }
-            var context = (await HoursContext.LoadAsync(db, job.ContractId, ct))!;
-            var outcome = await HoursImport.RunAsync(db, context, new MemoryStream(file), ImportsApi.Limits(config), user.Id, hash,
+            var outcome = await HoursImport.RunAsync(db, job.ContractId, new MemoryStream(file), ImportsApi.Limits(config), user.Id, hash,
                 rows => progressConn.Execute("UPDATE jobs SET progress = @rows WHERE id = @Id", new { rows, job.Id }), ct);
             if (outcome.Succeeded)
             {

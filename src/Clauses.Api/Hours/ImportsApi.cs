@@ -50,10 +50,9 @@ public static class ImportsApi
                     });
                 await using var db = await tenant.BeginAsync(ct);
                 if (await HoursApi.FacilitatedContractAsync(db, contractId, user, ct) is null) return HoursApi.ContractNotFound();
-                var context = (await HoursContext.LoadAsync(db, contractId, ct))!;
                 try
                 {
-                    var outcome = await HoursImport.RunAsync(db, context, spool.File, Limits(config), user.Id, spool.Hash, null, ct);
+                    var outcome = await HoursImport.RunAsync(db, contractId, spool.File, Limits(config), user.Id, spool.Hash, null, ct);
                     if (!outcome.Succeeded) return TypedResults.Problem(HoursImport.Problem(outcome));
                     await db.CommitAsync(ct);
                     return TypedResults.Ok(new ImportResult(outcome.Rows, outcome.Accepted, outcome.Replaced, outcome.Unchanged));
