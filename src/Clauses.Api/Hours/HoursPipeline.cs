@@ -192,12 +192,16 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     /// anyway (rows stored under no statement) rolls back to the savepoint and merges the chunk instead.</summary>
     private async Task InsertFreshAsync(Chunk chunk, CancellationToken ct)
     {
-        await db.Transaction.SaveAsync("fresh_rows", ct);
+        // The savepoint, the rows and the release in one round trip; after an error PostgreSQL skips the release.
+        await using var batch = new NpgsqlBatch(db.Connection, db.Transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT fresh_rows"));
+        var insert = new NpgsqlBatchCommand(InsertRows);
+        AddParameters(insert.Parameters, chunk);
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT fresh_rows"));
         try
         {
-            await using (var command = Command(chunk, InsertRows))
-                await command.ExecuteNonQueryAsync(ct);
-            await db.Transaction.ReleaseAsync("fresh_rows", ct);
+            await batch.ExecuteNonQueryAsync(ct);
             Accepted += chunk.Count;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -497,11 +501,16 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
 
     private NpgsqlCommand Command(Chunk chunk, string sql)
     {
+        var command = new NpgsqlCommand(sql, db.Connection, db.Transaction);
+        AddParameters(command.Parameters, chunk);
+        return command;
+    }
+
+    private void AddParameters(NpgsqlParameterCollection p, Chunk chunk)
+    {
         var c = _columns;
         c.Fill(chunk, _siaeBySiret);
         var count = chunk.Count;
-        var command = new NpgsqlCommand(sql, db.Connection, db.Transaction);
-        var p = command.Parameters;
         p.Add(new NpgsqlParameter<int[]>("lots", Filled(c.Lots, count)));
         p.Add(new NpgsqlParameter<int[]>("people", Filled(c.People, count)));
         p.Add(new NpgsqlParameter<string[]>("sirets", Filled(c.Sirets, count)));
@@ -525,7 +534,6 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         p.Add(new NpgsqlParameter<string>("source", options.Source));
         p.Add(new NpgsqlParameter("hash", NpgsqlDbType.Bytea) { Value = options.FileHash is { } hex ? Convert.FromHexString(hex) : DBNull.Value });
         p.Add(new NpgsqlParameter<Guid>("user", options.UserId));
-        return command;
     }
 
     /// <summary>The column as sent: the array itself when the chunk is full (every chunk but the last), not a copy: a copy
