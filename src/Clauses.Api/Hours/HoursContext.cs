@@ -112,17 +112,20 @@ public sealed class HoursContext
         var people = new Dictionary<Guid, Person>(PeopleByNumber.Count);
         foreach (var person in PeopleByNumber.Values) people[person.Id] = person;
         var lots = LotsByNumber.Values.ToDictionary(l => l.Id);
+        // The earliest start is kept here rather than grouped by PostgreSQL: a person has one or a few assignments per lot, and
+        // grouping a contract's hundred thousand assignments took PostgreSQL ≈ 100–170 ms that every import waited for.
         await using var command = new NpgsqlCommand("""
-            SELECT a.participant_id, a.lot_id, min(a.starts_on)
+            SELECT a.participant_id, a.lot_id, a.starts_on
               FROM assignments a JOIN lots l ON l.id = a.lot_id WHERE l.contract_id = @contractId
-             GROUP BY a.participant_id, a.lot_id
             """, db.Connection, db.Transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid>("contractId", ContractId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            if (people.TryGetValue(reader.GetGuid(0), out var person) && lots.TryGetValue(reader.GetGuid(1), out var lot))
-                FirstStarts.Set(lot.Index, person.Index, reader.GetFieldValue<DateOnly>(2));
+            if (!people.TryGetValue(reader.GetGuid(0), out var person) || !lots.TryGetValue(reader.GetGuid(1), out var lot)) continue;
+            var start = reader.GetFieldValue<DateOnly>(2);
+            if (!FirstStarts.TryGetValue(lot.Index, person.Index, out var known) || start < known)
+                FirstStarts.Set(lot.Index, person.Index, start);
         }
     }
 

@@ -83,7 +83,7 @@ public sealed class HoursBatchTests(MigratedDatabase db) : IClassFixture<Migrate
     public async Task Eligibility_is_judged_at_the_first_start_on_the_lot_else_at_the_period()
     {
         // Every person's validation dates from 1 January 2025 and lasts 24 months (R19): until 1 January 2027.
-        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures premier début");
+        var s = await HoursScenario.CreateAsync(_api, _data, "Ville heures premier début", 4);
         var lot1 = await _data.ScalarAsync<Guid>("SELECT id FROM lots WHERE contract_id = @Contract AND number = 1", s);
         async Task AssignAsync(Guid person, string startsOn) => (await s.Client.PostAsJsonAsync($"/api/participants/{person}/assignments", new
         {
@@ -91,15 +91,18 @@ public sealed class HoursBatchTests(MigratedDatabase db) : IClassFixture<Migrate
         })).EnsureSuccessStatusCode();
         await AssignAsync(s.People[0].Id, "2026-06-01");    // started while eligible
         await AssignAsync(s.People[2].Id, "2027-02-01");    // started once the validation had lapsed
+        await AssignAsync(s.People[3].Id, "2026-05-01");    // two assignments on the lot: the earlier start decides
+        await AssignAsync(s.People[3].Id, "2027-02-01");
 
         var result = await s.SendAsync(false,
             HoursScenario.Row(2, s.People[0].Reference, 35m, period: "2027-03-01"),
             HoursScenario.Row(3, s.People[1].Reference, 35m, period: "2026-12-01"),
             HoursScenario.Row(4, s.People[1].Reference, 35m, period: "2027-03-01"),
-            HoursScenario.Row(5, s.People[2].Reference, 35m, period: "2027-03-01"));
+            HoursScenario.Row(5, s.People[2].Reference, 35m, period: "2027-03-01"),
+            HoursScenario.Row(6, s.People[3].Reference, 35m, period: "2027-03-01"));
         var statuses = result.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("status").GetString()!).ToArray();
-        Assert.Equal(["accepted", "accepted", "rejected", "rejected"], statuses);
-        Assert.Equal(70m, await TotalAsync(s.Contract));
+        Assert.Equal(["accepted", "accepted", "rejected", "rejected", "accepted"], statuses);
+        Assert.Equal(105m, await TotalAsync(s.Contract));
     }
 
     [Fact]
