@@ -45,7 +45,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
     private Chunk? _chunk;      // rows of months that already had a statement
     private Chunk? _fresh;      // rows of months that had none when checked
     private Chunk? _spare;
-    private readonly Columns _columns = new(options.ChunkSize);
+    private readonly Columns _columns = new(options.ChunkSize, context.PersonIds);
     private Task _writing = Task.CompletedTask;
     private bool _writesBegun;
     private volatile bool _freshFailed;
@@ -525,7 +525,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         p.Add(new NpgsqlParameter<Guid?[]>("siaes", Filled(c.Siaes, count)));
         p.Add(new NpgsqlParameter<Guid[]>("lotIds", context.LotIds));
         p.Add(new NpgsqlParameter<Guid?[]>("lotClauseIds", context.LotClauseIds));
-        p.Add(new NpgsqlParameter<Guid[]>("personIds", context.PersonIds));
+        p.Add(new NpgsqlParameter<List<Guid>>("personIds", c.PersonIds));
         p.Add(new NpgsqlParameter<string[]>("modalityCodes", ModalityCodes));
         p.Add(new NpgsqlParameter<string[]>("kindCodes", PeriodKindCodes));
         p.Add(new NpgsqlParameter<string[]>("methodCodes", MethodCodes));
@@ -581,7 +581,7 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
 
     /// <summary>The statement parameters of the chunk being written, one column per array. One set serves every chunk: a single
     /// statement runs at a time on the connection, while up to two more chunks are being filled (memory, bench/RESULTS.md).</summary>
-    private sealed class Columns(int capacity)
+    private sealed class Columns(int capacity, Guid[] personIds)
     {
         // Positions in the statement's arrays of values (1-based, as PostgreSQL's arrays), and hours in hundredths.
         public readonly int[] Lots = new int[capacity], People = new int[capacity], Modalities = new int[capacity], Kinds = new int[capacity],
@@ -591,14 +591,30 @@ public sealed class HoursPipeline(TenantSession db, HoursContext context, HoursP
         public readonly decimal?[] Amounts = new decimal?[capacity];
         public readonly string?[] Evidence = new string?[capacity];
         public readonly Guid?[] Siaes = new Guid?[capacity];
+        // The chunk's own people, in the order the rows first name them: a chunk sends the ids of the people it names, not its
+        // organisation's whole list (which PostgreSQL would receive again with every chunk). A list, so that a chunk naming
+        // fewer people than the last sends no copy.
+        public readonly List<Guid> PersonIds = new(Math.Min(capacity, personIds.Length));
+        private readonly int[] _position = new int[personIds.Length];
+        private readonly int[] _filling = new int[personIds.Length];    // the fill in which _position was set
+        private int _fill;
 
         public void Fill(Chunk chunk, Dictionary<string, Guid?> siaeBySiret)
         {
+            _fill++;
+            PersonIds.Clear();
             for (var i = 0; i < chunk.Count; i++)
             {
                 var r = chunk.Rows[i];
+                var person = r.Person.Index;
+                if (_filling[person] != _fill)
+                {
+                    _filling[person] = _fill;
+                    PersonIds.Add(personIds[person]);
+                    _position[person] = PersonIds.Count;
+                }
                 Lots[i] = r.Lot.Index + 1;
-                People[i] = r.Person.Index + 1;
+                People[i] = _position[person];
                 Sirets[i] = r.Siret;
                 Modalities[i] = r.Modality + 1;
                 Periods[i] = r.Period;
