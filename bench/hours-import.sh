@@ -64,7 +64,7 @@ start_api() {
   ConnectionStrings__Clauses="$APP_CS" ConnectionStrings__Migrations="$OWNER_CS" \
   Demo__SeedOnStart=false Imports__MaxRows=2000000 RateLimiting__PermitsPerMinute=100000000 \
   Serilog__MinimumLevel__Default=Warning Background__Enabled=false \
-    dotnet src/Clauses.Api/bin/Release/net10.0/Clauses.Api.dll >>"$WORK/api.log" 2>&1 &
+    env $(api_env) dotnet src/Clauses.Api/bin/Release/net10.0/Clauses.Api.dll >>"$WORK/api.log" 2>&1 &
   API_PID=$!
   for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.5; done
   cat "$WORK/api.log" >&2; die "the API did not start"

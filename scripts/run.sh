@@ -34,6 +34,7 @@ export ASPNETCORE_URLS="$URLS"
 export ConnectionStrings__Clauses="Host=127.0.0.1;Port=$PG_PORT;Database=clauses;Username=clauses_app;Password=$APP_PW"
 export ConnectionStrings__Migrations="Host=127.0.0.1;Port=$PG_PORT;Database=clauses;Username=clauses_owner;Password=$OWNER_PW"
 export Demo__SeedOnStart=true
+export $(api_env)
 
 log "building the API"
 dotnet build src/Clauses.Api -c Release -v q -nologo >/dev/null || dotnet build src/Clauses.Api -c Release -nologo
