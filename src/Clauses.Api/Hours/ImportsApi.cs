@@ -5,6 +5,7 @@ using Clauses.Api.Data;
 using Clauses.Api.Hours.Workbooks;
 using Clauses.Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 
 namespace Clauses.Api.Hours;
 
@@ -63,21 +64,11 @@ public static class ImportsApi
                 }
             }
 
-            // A job: the upload is stored with it, so one copy in memory (sized from Content-Length when the client sends it).
-            byte[] bytes;
-            if (request.ContentLength is long length and <= MaxUploadBytes)
-            {
-                bytes = new byte[length];
-                await request.Body.ReadExactlyAsync(bytes, ct);
-            }
-            else
-            {
-                using var buffer = new MemoryStream();
-                await request.Body.CopyToAsync(buffer, ct);
-                bytes = buffer.ToArray();
-            }
-            if (bytes.Length == 0) return Problems.Result(400, "Le fichier envoyé est vide.", "fichier-vide");
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            // A job: the upload is spooled to a temporary file (hashed on the way), then streamed into the job's row: the
+            // workbook is never held in memory (32 MB for a million rows).
+            await using var upload = await SpoolAsync(request.Body, ct);
+            if (upload.File.Length == 0) return Problems.Result(400, "Le fichier envoyé est vide.", "fichier-vide");
+            var size = upload.File.Length;
 
             await using (var db = await tenant.BeginAsync(ct))
             {
@@ -85,11 +76,20 @@ public static class ImportsApi
                 var jobId = await db.ExecuteScalarAsync<Guid>("""
                     INSERT INTO jobs (organisation_id, kind, payload, created_by) VALUES (@organisationId, 'import_heures', @payload::jsonb, @userId)
                     RETURNING id
-                    """, new { organisationId, payload = JsonSerializer.Serialize(new { contractId, fileName, size = bytes.Length }), userId = user.Id }, ct);
-                await db.ExecuteAsync("""
+                    """, new { organisationId, payload = JsonSerializer.Serialize(new { contractId, fileName, size }), userId = user.Id }, ct);
+                await using (var insert = new NpgsqlCommand("""
                     INSERT INTO import_files (job_id, organisation_id, contract_id, file_name, file_hash, content)
-                    VALUES (@jobId, @organisationId, @contractId, @fileName, @hash, @bytes)
-                    """, new { jobId, organisationId, contractId, fileName, hash, bytes }, ct);
+                    VALUES (@jobId, @organisationId, @contractId, @fileName, @hash, @content)
+                    """, db.Connection, db.Transaction))
+                {
+                    insert.Parameters.Add(new NpgsqlParameter<Guid>("jobId", jobId));
+                    insert.Parameters.Add(new NpgsqlParameter<Guid>("organisationId", organisationId));
+                    insert.Parameters.Add(new NpgsqlParameter<Guid>("contractId", contractId));
+                    insert.Parameters.Add(new NpgsqlParameter<string>("fileName", fileName));
+                    insert.Parameters.Add(new NpgsqlParameter<string>("hash", upload.Hash));
+                    insert.Parameters.Add(new NpgsqlParameter("content", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = upload.File });
+                    await insert.ExecuteNonQueryAsync(ct);
+                }
                 await db.CommitAsync(ct);
                 queue.Wake();
                 return TypedResults.Accepted($"/api/jobs/{jobId}", new { jobId });

@@ -129,10 +129,17 @@ public sealed class ImportsApiTests(MigratedDatabase db) : IClassFixture<Migrate
         Assert.Equal(HttpStatusCode.OK, annotated.StatusCode);
         Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await annotated.Content.ReadAsByteArrayAsync())[..2]));
 
-        var ok = await ImportAsync(HoursSheet([Row(0, 35m), Row(1, 20m)]), mode: "async");
+        var file = HoursSheet([Row(0, 35m), Row(1, 20m)]);
+        var ok = await ImportAsync(file, mode: "async");
         var done = await WaitForJobAsync(ok.Headers.Location!);
         Assert.Equal("termine", done.GetProperty("status").GetString());
         Assert.Equal(2, done.GetProperty("result").GetProperty("accepted").GetInt32());
+        // The upload is streamed into the job's row and back out of it (never held whole in memory): byte for byte the
+        // file sent, and its rows carry that file's SHA-256.
+        var jobId = done.GetProperty("id").GetGuid();
+        Assert.Equal(file, await _data.ScalarAsync<byte[]>("SELECT content FROM import_files WHERE job_id = @jobId", new { jobId }));
+        Assert.Equal([Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file))], await _data.ListAsync<string>(
+            "SELECT DISTINCT encode(file_hash, 'hex') FROM hour_records WHERE contract_id = @Contract", _s));
     }
 
     /// <summary>Polls the job as the web page does, until it ends (not a timing assertion: the deadline only stops a hung test).</summary>
