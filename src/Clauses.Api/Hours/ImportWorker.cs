@@ -119,8 +119,7 @@ public sealed class ImportWorker(SystemDb system, TenantDb.Factory tenants, User
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("The job's workbook is missing.");
         var hash = reader.GetString(0);
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var file = SpooledUpload.NewFile();
         try
         {
             await using (var content = await reader.GetStreamAsync(1, ct))

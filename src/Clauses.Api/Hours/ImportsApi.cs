@@ -100,8 +100,7 @@ public static class ImportsApi
 
     internal static async Task<SpooledUpload> SpoolAsync(Stream body, CancellationToken ct)
     {
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var file = SpooledUpload.NewFile();
         try
         {
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -130,6 +129,10 @@ internal sealed class SpooledUpload(FileStream file, string hash) : IAsyncDispos
     public FileStream File { get; } = file;
     public string Hash { get; } = hash;
     public ValueTask DisposeAsync() => File.DisposeAsync();
+
+    /// <summary>A temporary file, deleted when closed.</summary>
+    public static FileStream NewFile() => new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+        FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 }
 
 public sealed record ImportResult(int Rows, int Accepted, int Replaced, int Unchanged);
